@@ -1,0 +1,83 @@
+// Fieldbook's server: one Node process that serves the built app and, under /db, the CouchDB
+// API of either the embedded server or the real CouchDB given by COUCHDB_URL.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DB_PATH } from '../src/lib/domain/constants.ts';
+import { embeddedAdmin } from './admin-secret.ts';
+import type { ServerConfig } from './config.ts';
+import { startEmbeddedCouch } from './couch/embedded.ts';
+import { createDbProxy } from './db-proxy.ts';
+import { adminCouch } from './provision/couch.ts';
+import { provision, type StepResult } from './provision/steps.ts';
+import { demoUsers } from './provision/users.ts';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+export interface RunningServer {
+  url: string;
+  couchUrl: string;
+  admin: { name: string; password: string };
+  provisioned: StepResult[];
+  close(): Promise<void>;
+}
+
+/** The SvelteKit handler from the adapter-node build (absent in API-only tests). */
+async function loadAppHandler(): Promise<Handler | null> {
+  try {
+    // @ts-expect-error the build output has no type declarations
+    const mod = (await import('../build/handler.js')) as { handler: Handler };
+    return mod.handler;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+export async function startServer(cfg: ServerConfig, opts: { withApp?: boolean } = {}): Promise<RunningServer> {
+  const admin = cfg.couchAdmin ?? embeddedAdmin(cfg.dataDir);
+  const embedded = cfg.couchUrl
+    ? null
+    : await startEmbeddedCouch({
+        dataDir: cfg.dataDir,
+        adminName: admin.name,
+        adminPassword: admin.password,
+      });
+  const couchUrl = cfg.couchUrl ?? embedded!.url;
+
+  const provisioned = await provision(adminCouch(couchUrl, admin), {
+    commune: cfg.commune,
+    users: cfg.demoUsers ? demoUsers(cfg.commune) : [],
+  });
+
+  const proxy = createDbProxy(couchUrl);
+  const app = opts.withApp === false ? null : await loadAppHandler();
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === DB_PATH || url.startsWith(DB_PATH + '/')) return proxy(req, res);
+    if (app) return app(req, res, () => notFound(res));
+    notFound(res);
+  });
+  // Long-poll _changes can stay open for a minute; don't cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(cfg.port, cfg.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    couchUrl,
+    admin,
+    provisioned,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await embedded?.close();
+    },
+  };
+}
+
+function notFound(res: http.ServerResponse) {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Không tìm thấy / Not found');
+}

@@ -1,0 +1,28 @@
+// Names shared by the client, the server and provisioning. Change them here only.
+
+export const DOC_TYPES = {
+  fieldCheck: 'fieldCheck',
+  progressUpdate: 'progressUpdate',
+  review: 'review',
+  plan: 'plan',
+  planItem: 'planItem',
+} as const;
+export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
+
+/** The commune the embedded default provisions. Units are data: another commune is a setting. */
+export const DEFAULT_COMMUNE = 'hong-phong';
+
+/** CouchDB database names; one log per commune and a separate one for police records. */
+export const dbNames = (commune: string) => ({
+  log: `fieldbook-${commune}`,
+  police: `fieldbook-${commune}-police`,
+});
+
+/** Path under which the app's own origin exposes the CouchDB API. */
+export const DB_PATH = '/db';
+
+export const LIMITS = {
+  shortText: 200,
+  longText: 5000,
+  listItems: 50,
+} as const;

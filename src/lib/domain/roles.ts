@@ -1,0 +1,65 @@
+// Roles, positions and what each role may write. CouchDB only knows a user's role names, so a
+// user's roles carry both the role and its commune (`officer@hong-phong`); the server's
+// validate_doc_update and the databases' _security read these same names.
+import { z } from 'zod';
+
+export const ROLES = [
+  'officer',
+  'police',
+  'hamletHead',
+  'chair',
+  'viceChair',
+  'reviewer',
+  'admin',
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Positions of commune officials (the plan's "Bộ phận chủ trì tham mưu"). */
+export const POSITIONS = [
+  'office',
+  'justice',
+  'finance',
+  'culture',
+  'land',
+  'police',
+  'front',
+  'digitalTeam',
+  'inspectionBoard',
+  'hamletHead',
+  'chair',
+  'viceChair',
+] as const;
+export const positionSchema = z.enum(POSITIONS);
+export type Position = z.infer<typeof positionSchema>;
+
+/** Roles that review records and see the whole commune's log. */
+export const SUPERVISOR_ROLES: readonly Role[] = ['chair', 'viceChair', 'reviewer'];
+
+export const scopedRole = (role: Role | 'member', commune: string) => `${role}@${commune}`;
+export const positionRole = (position: Position) => `position:${position}`;
+
+/** Every role name a user of `role` in `commune` gets in CouchDB's _users. */
+export function couchRolesFor(role: Role, commune: string, position?: Position): string[] {
+  const roles = [role, scopedRole(role, commune), scopedRole('member', commune)];
+  if (position) roles.push(positionRole(position));
+  return roles;
+}
+
+export interface SessionUser {
+  name: string;
+  roles: string[];
+}
+
+export function hasRole(user: SessionUser, role: Role, commune: string): boolean {
+  return user.roles.includes(scopedRole(role, commune)) || user.roles.includes('_admin');
+}
+
+export function isSupervisor(user: SessionUser, commune: string): boolean {
+  return SUPERVISOR_ROLES.some((r) => hasRole(user, r, commune));
+}
+
+/** The first Fieldbook role a session carries for this commune, for display and defaults. */
+export function primaryRole(user: SessionUser, commune: string): Role | null {
+  return ROLES.find((r) => user.roles.includes(scopedRole(r, commune))) ?? null;
+}
