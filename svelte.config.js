@@ -8,6 +8,8 @@ const config = {
     adapter: adapter({ out: 'build' }),
     // The PWA plugin registers the service worker (with workbox-window for updates).
     serviceWorker: { register: false },
+    // Absolute asset URLs: pages are prerendered at nested paths and served from the SW cache.
+    paths: { relative: false },
     prerender: { handleHttpError: 'fail' },
   },
 };

@@ -1,0 +1,40 @@
+import { expect, type Page } from '@playwright/test';
+
+export const OFFICER = { name: 'canbo', password: 'canbo123' };
+export const CHAIR = { name: 'chutich', password: 'chutich123' };
+
+export async function signIn(page: Page, who: { name: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(who.name);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Nhật ký hiện trường' })).toBeVisible();
+}
+
+/** Waits until the service worker controls the page, so the app works offline. */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+export async function pendingCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('sync-pending').getAttribute('data-count'));
+}
+
+/** Admin read of the server database, bypassing the browser. */
+export async function serverDocs(baseURL: string, db: string, auth: string) {
+  const res = await fetch(`${baseURL}/db/${db}/_all_docs?include_docs=true`, {
+    headers: { authorization: auth },
+  });
+  const body = (await res.json()) as { rows: { id: string; doc: Record<string, unknown> }[] };
+  return body.rows.filter((r) => !r.id.startsWith('_design/')).map((r) => r.doc);
+}
+
+export const basic = (who: { name: string; password: string }) =>
+  'Basic ' + Buffer.from(`${who.name}:${who.password}`).toString('base64');
