@@ -61,7 +61,16 @@ export const POSITION_LABELS: Readonly<Record<Position, string>> = {
  */
 export const POSITION_GROUPS = {
   specialists: ['office', 'justice', 'finance', 'culture', 'land'],
-  cadresAndOfficials: ['office', 'justice', 'finance', 'culture', 'land', 'front', 'chair', 'viceChair'],
+  cadresAndOfficials: [
+    'office',
+    'justice',
+    'finance',
+    'culture',
+    'land',
+    'front',
+    'chair',
+    'viceChair',
+  ],
 } as const satisfies Record<string, readonly Position[]>;
 
 // ---- ids ---------------------------------------------------------------------------------------

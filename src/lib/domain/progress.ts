@@ -180,8 +180,7 @@ export function foldAll(
 }
 
 export type FoldsById =
-  | ReadonlyMap<string, ProgressState>
-  | Readonly<Record<string, ProgressState | undefined>>;
+  ReadonlyMap<string, ProgressState> | Readonly<Record<string, ProgressState | undefined>>;
 
 /**
  * The items `position` leads or works on (as partner or a criterion's lead), most urgent first:
