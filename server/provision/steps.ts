@@ -3,6 +3,7 @@
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import { couchRolesFor, scopedRole } from '../../src/lib/domain/roles.ts';
 import { buildDesignDoc, type DesignDoc } from '../design/build.ts';
+import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
 import type { UserSpec } from './users.ts';
 
@@ -51,7 +52,7 @@ export function securityFor(commune: string) {
 
 export async function ensureSecurity(couch: Couch, db: string, sec: SecurityObject): Promise<Outcome> {
   const current = (await couch.request({ db, path: '_security' })) as Partial<SecurityObject>;
-  if (JSON.stringify(normalizeSec(current)) === JSON.stringify(normalizeSec(sec))) return 'unchanged';
+  if (canonical(normalizeSec(current)) === canonical(normalizeSec(sec))) return 'unchanged';
   await couch.request({ db, path: '_security', method: 'PUT', body: sec });
   return current.members || current.admins ? 'updated' : 'created';
 }
@@ -74,7 +75,7 @@ export async function ensureDesignDoc(couch: Couch, db: string, ddoc: DesignDoc)
   }
   if (current) {
     const { _rev, ...rest } = current as DesignDoc & Record<string, unknown>;
-    if (JSON.stringify(rest) === JSON.stringify(ddoc)) return 'unchanged';
+    if (canonical(rest) === canonical(ddoc)) return 'unchanged';
     await scope.insert({ ...ddoc, _rev });
     return 'updated';
   }
@@ -95,8 +96,8 @@ export async function ensureUser(couch: Couch, user: UserSpec): Promise<Outcome>
   const profile = { fullName: user.fullName, position: user.position ?? null };
   if (current) {
     const same =
-      JSON.stringify(current.roles) === JSON.stringify(roles) &&
-      JSON.stringify(current.fieldbook) === JSON.stringify(profile);
+      canonical(current.roles) === canonical(roles) &&
+      canonical(current.fieldbook) === canonical(profile);
     if (same) return 'unchanged';
     // Roles and profile follow the spec; the password stays whatever the user set.
     await users.insert({ ...current, roles, fieldbook: profile });

@@ -1,0 +1,50 @@
+// Provisioning is idempotent: a second run, and a restart on the same data, change nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCouch } from '../../server/provision/couch.ts';
+import { provision } from '../../server/provision/steps.ts';
+import { demoUsers } from '../../server/provision/users.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('provisioning', () => {
+  it('created databases, security, design documents and demo users on first start', () => {
+    const created = server.provisioned.filter((r) => r.outcome === 'created').map((r) => r.step);
+    expect(created).toEqual(
+      expect.arrayContaining([
+        'database fieldbook-hong-phong',
+        'security fieldbook-hong-phong-police',
+        'design fieldbook-hong-phong',
+        'user canbo',
+        'user chutich',
+      ]),
+    );
+  });
+
+  it('changes nothing when run again', async () => {
+    const couch = adminCouch(server.couchUrl, server.admin);
+    const before = await couch.request({ db: 'fieldbook-hong-phong', path: '_design/fieldbook' });
+    const again = await provision(couch, { commune: 'hong-phong', users: demoUsers('hong-phong') });
+    expect(again.every((r) => r.outcome === 'unchanged')).toBe(true);
+    const after = await couch.request({ db: 'fieldbook-hong-phong', path: '_design/fieldbook' });
+    expect(after._rev).toBe(before._rev);
+  });
+
+  it('changes nothing when the server restarts on the same data', async () => {
+    const dir = server.dataDir;
+    await server.close();
+    const restarted = await startTestServer(dir);
+    try {
+      expect(restarted.provisioned.every((r) => r.outcome === 'unchanged')).toBe(true);
+    } finally {
+      await restarted.close();
+    }
+    server = await startTestServer();
+  });
+});

@@ -1,0 +1,20 @@
+// Fixtures built through the domain factories and schemas, so they break when schemas change.
+import { emptyInput, newFieldCheck, type Author } from '../../src/lib/domain/field-check-factory.ts';
+import { fieldCheckSchema, type FieldCheck, type FieldCheckKind } from '../../src/lib/domain/field-check.ts';
+
+export const OFFICER = { name: 'canbo', password: 'canbo123' };
+export const CHAIR = { name: 'chutich', password: 'chutich123' };
+export const officerAuthor: Author = { name: 'canbo', role: 'officer', commune: 'hong-phong' };
+
+export function makeCheck(
+  n: number,
+  author: Author = officerAuthor,
+  kind: FieldCheckKind = 'environment',
+  at = new Date(Date.UTC(2026, 0, 1) + n * 60_000),
+): FieldCheck {
+  const input = emptyInput(kind, at);
+  input.hamlet = `Thôn ${n % 12}`;
+  input.findings = `Kiểm tra lần ${n}: rác được thu gom đúng lịch.`;
+  input.planItems = ['2.3.7'];
+  return fieldCheckSchema.parse(newFieldCheck(input, author, at));
+}

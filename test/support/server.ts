@@ -1,0 +1,26 @@
+// A real Fieldbook server (embedded CouchDB-compatible database over HTTP) for integration
+// tests, on a free port with its own temporary data directory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, type RunningServer } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(dataDir?: string): Promise<TestServer> {
+  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'fieldbook-test-'));
+  const cfg = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
+  const server = await startServer(cfg, { withApp: false });
+  return {
+    ...server,
+    dataDir: dir,
+    async stop() {
+      await server.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
