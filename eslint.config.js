@@ -19,6 +19,8 @@ export default ts.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The app is served at the root (no base path) and links carry query strings.
+      'svelte/no-navigation-without-resolve': 'off',
     },
   },
   {
@@ -31,11 +33,19 @@ export default ts.config(
     // Plain ES5 that runs inside CouchDB's JavaScript engine.
     files: ['server/design/*.js'],
     ...ts.configs.disableTypeChecked,
-    languageOptions: { globals: {} },
-    rules: { 'no-var': 'off', '@typescript-eslint/no-unused-vars': 'off' },
+    languageOptions: {
+      globals: { __CONFIG__: 'readonly' },
+      parserOptions: { projectService: false },
+    },
+    rules: {
+      ...ts.configs.disableTypeChecked.rules,
+      'no-var': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+    },
   },
   {
-    files: ['*.config.js', '*.config.ts'],
+    files: ['*.config.js', '*.config.ts', 'scripts/*.mjs'],
     ...ts.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false } },
   },
 );

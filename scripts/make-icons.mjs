@@ -33,7 +33,8 @@ function icon(size, safeZone) {
       const u = x / size;
       const v = y / size;
       const inBook = u > inset && u < 1 - inset && v > inset - 0.04 && v < 1 - inset + 0.04;
-      const line = inBook && u > inset + 0.08 && u < 1 - inset - 0.06 && Math.floor(v * 20) % 3 === 0;
+      const line =
+        inBook && u > inset + 0.08 && u < 1 - inset - 0.06 && Math.floor(v * 20) % 3 === 0;
       const spine = inBook && u < inset + 0.05;
       const c = !inBook ? green : spine || line ? green : white;
       row.push(...c, 255);

@@ -107,7 +107,8 @@ export function createDbProxy(couchUrl: string) {
       received += chunk.length;
       if (received > MAX_BODY_BYTES) {
         upstream.destroy();
-        if (!res.headersSent) sendJson(res, 413, { error: 'too_large', reason: 'request body too large' });
+        if (!res.headersSent)
+          sendJson(res, 413, { error: 'too_large', reason: 'request body too large' });
       }
     });
     req.pipe(upstream);

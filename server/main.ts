@@ -21,7 +21,8 @@ console.log(
 );
 if (cfg.demoUsers) {
   console.log('  Tài khoản thử / demo logins:');
-  for (const u of demoUsers(cfg.commune)) console.log(`    ${u.name} / ${u.password}  (${u.fullName}, ${u.role})`);
+  for (const u of demoUsers(cfg.commune))
+    console.log(`    ${u.name} / ${u.password}  (${u.fullName}, ${u.role})`);
 }
 
 const shutdown = () => {

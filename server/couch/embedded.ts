@@ -8,7 +8,9 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 
 // Resolve from pouchdb-server so that its PouchDB 7 and plugins stay one consistent set.
-const require = createRequire(createRequire(import.meta.url).resolve('pouchdb-server/package.json'));
+const require = createRequire(
+  createRequire(import.meta.url).resolve('pouchdb-server/package.json'),
+);
 
 export interface EmbeddedCouch {
   url: string;

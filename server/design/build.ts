@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DOC_TYPES } from '../../src/lib/domain/constants.ts';
 import { fieldCheckSchema } from '../../src/lib/domain/field-check.ts';
-import { KIND_RULES, REVIEW_FIELDS, REVIEWER_ROLES, type DbRole } from '../../src/lib/domain/permissions.ts';
+import {
+  KIND_RULES,
+  REVIEW_FIELDS,
+  REVIEWER_ROLES,
+  type DbRole,
+} from '../../src/lib/domain/permissions.ts';
 import { DOC_WRITERS, extraSchemas } from './writable-types.ts';
 
 const template = readFileSync(new URL('./validate_doc_update.js', import.meta.url), 'utf8');

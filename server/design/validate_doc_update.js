@@ -31,7 +31,8 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
       for (i = 0; i < types.length; i++) if (isType(v, types[i])) ok = true;
       if (!ok) return path + ': expected ' + types.join('|');
     }
-    if (own(s, 'const') && v !== s['const']) return path + ': must be ' + JSON.stringify(s['const']);
+    if (own(s, 'const') && v !== s['const'])
+      return path + ': must be ' + JSON.stringify(s['const']);
     if (s['enum']) {
       for (i = 0, ok = false; i < s['enum'].length; i++) if (s['enum'][i] === v) ok = true;
       if (!ok) return path + ': not an allowed value';
@@ -141,26 +142,35 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
 
   if (newDoc.type === 'fieldCheck') {
     var rule = CONFIG.kinds[newDoc.kind];
-    if (!rule || rule.db !== CONFIG.dbRole) deny('Loại bản ghi không thuộc cơ sở dữ liệu này. (wrong database)');
+    if (!rule || rule.db !== CONFIG.dbRole)
+      deny('Loại bản ghi không thuộc cơ sở dữ liệu này. (wrong database)');
     var reviewing = oldDoc && oldDoc.author !== name;
     if (reviewing) {
       // A supervisor's verdict on someone else's submitted record, and nothing else.
-      if (!hasAnyRole(CONFIG.reviewerRoles)) deny('Không được sửa bản ghi của người khác. (not your record)');
+      if (!hasAnyRole(CONFIG.reviewerRoles))
+        deny('Không được sửa bản ghi của người khác. (not your record)');
       if (oldDoc.status !== 'submitted') deny('Chỉ duyệt được bản ghi đã gửi. (not submitted)');
-      if (newDoc.status !== 'approved' && newDoc.status !== 'returned') deny('Kết quả duyệt không hợp lệ. (bad verdict)');
+      if (newDoc.status !== 'approved' && newDoc.status !== 'returned')
+        deny('Kết quả duyệt không hợp lệ. (bad verdict)');
       if (!sameExcept(withoutMeta(newDoc), withoutMeta(oldDoc), CONFIG.reviewFields)) {
         deny('Người duyệt chỉ được đổi trạng thái. (reviewers may only change the status)');
       }
       return;
     }
-    if (newDoc.author !== name) deny('Người ghi phải là người đang đăng nhập. (author must be you)');
-    if (!hasAnyRole(rule.writers)) deny('Vai trò của bạn không được ghi loại bản ghi này. (role may not write this kind)');
+    if (newDoc.author !== name)
+      deny('Người ghi phải là người đang đăng nhập. (author must be you)');
+    if (!hasAnyRole(rule.writers))
+      deny('Vai trò của bạn không được ghi loại bản ghi này. (role may not write this kind)');
     if (oldDoc) {
-      if (oldDoc.status === 'approved') deny('Bản ghi đã duyệt không sửa được. (approved records are final)');
-      if (oldDoc.status === 'submitted') deny('Bản ghi đã gửi, đang chờ duyệt. (submitted records are locked)');
-      if (oldDoc._id !== newDoc._id || oldDoc.createdAt !== newDoc.createdAt) deny('Không được đổi mã bản ghi.');
+      if (oldDoc.status === 'approved')
+        deny('Bản ghi đã duyệt không sửa được. (approved records are final)');
+      if (oldDoc.status === 'submitted')
+        deny('Bản ghi đã gửi, đang chờ duyệt. (submitted records are locked)');
+      if (oldDoc._id !== newDoc._id || oldDoc.createdAt !== newDoc.createdAt)
+        deny('Không được đổi mã bản ghi.');
     }
-    if (newDoc.status !== 'draft' && newDoc.status !== 'submitted') deny('Trạng thái không hợp lệ. (bad status)');
+    if (newDoc.status !== 'draft' && newDoc.status !== 'submitted')
+      deny('Trạng thái không hợp lệ. (bad status)');
     return;
   }
 
@@ -168,5 +178,6 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   if (!typeRule) deny('Loại tài liệu không được ghi ở đây. (type not writable)');
   if (oldDoc) deny('Tài liệu này chỉ được thêm mới, không được sửa. (append-only)');
   if (newDoc.author !== name) deny('Người ghi phải là người đang đăng nhập. (author must be you)');
-  if (!hasAnyRole(typeRule.writers)) deny('Vai trò của bạn không được ghi loại tài liệu này. (role may not write this)');
+  if (!hasAnyRole(typeRule.writers))
+    deny('Vai trò của bạn không được ghi loại tài liệu này. (role may not write this)');
 }

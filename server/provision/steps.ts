@@ -50,7 +50,11 @@ export function securityFor(commune: string) {
   } satisfies Record<string, SecurityObject>;
 }
 
-export async function ensureSecurity(couch: Couch, db: string, sec: SecurityObject): Promise<Outcome> {
+export async function ensureSecurity(
+  couch: Couch,
+  db: string,
+  sec: SecurityObject,
+): Promise<Outcome> {
   const current = (await couch.request({ db, path: '_security' })) as Partial<SecurityObject>;
   if (canonical(normalizeSec(current)) === canonical(normalizeSec(sec))) return 'unchanged';
   await couch.request({ db, path: '_security', method: 'PUT', body: sec });
@@ -130,10 +134,15 @@ export async function provision(couch: Couch, opts: ProvisionOptions): Promise<S
   }
   const names = dbNames(opts.commune);
   const security = securityFor(opts.commune);
-  for (const [dbRole, db] of [['log', names.log], ['police', names.police]] as const) {
+  for (const [dbRole, db] of [
+    ['log', names.log],
+    ['police', names.police],
+  ] as const) {
     await run(`database ${db}`, () => ensureDatabase(couch, db));
     await run(`security ${db}`, () => ensureSecurity(couch, db, security[db]));
-    await run(`design ${db}`, () => ensureDesignDoc(couch, db, buildDesignDoc(opts.commune, dbRole)));
+    await run(`design ${db}`, () =>
+      ensureDesignDoc(couch, db, buildDesignDoc(opts.commune, dbRole)),
+    );
   }
   for (const user of opts.users) await run(`user ${user.name}`, () => ensureUser(couch, user));
   return results;

@@ -1,7 +1,15 @@
 // The spine, as a person meets it: record offline, survive a reload, sync when back online,
 // and the supervisor on another device sees the record.
 import { expect, test } from '@playwright/test';
-import { CHAIR, OFFICER, basic, pendingCount, serverDocs, signIn, waitForServiceWorker } from './helpers';
+import {
+  CHAIR,
+  OFFICER,
+  basic,
+  pendingCount,
+  serverDocs,
+  signIn,
+  waitForServiceWorker,
+} from './helpers';
 
 const LOG_DB = 'fieldbook-hong-phong';
 
@@ -25,7 +33,9 @@ test('a check recorded offline survives reloads, syncs, and reaches the supervis
   await page.getByLabel('Thôn/bản').fill('Thôn Pò Nhùng');
   await page.getByLabel('Địa điểm cụ thể').fill('Điểm tập kết rác đầu thôn');
   await page.getByLabel('Số hộ được kiểm tra').fill('42');
-  await page.getByLabel('Kết quả, phát hiện').fill('Rác được thu gom đúng lịch; điểm tập kết sạch sẽ.');
+  await page
+    .getByLabel('Kết quả, phát hiện')
+    .fill('Rác được thu gom đúng lịch; điểm tập kết sạch sẽ.');
   await page.getByLabel(/Mục kế hoạch liên quan/).fill('2.3.7');
   await page.getByRole('button', { name: 'Gửi' }).click();
   await expect(page.getByTestId('status')).toHaveText('(Đã gửi)');
@@ -40,7 +50,9 @@ test('a check recorded offline survives reloads, syncs, and reaches the supervis
 
   // Back online: it syncs by itself.
   await officer.setOffline(false);
-  await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', { timeout: 30_000 });
+  await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', {
+    timeout: 30_000,
+  });
   await expect.poll(() => pendingCount(page)).toBe(0);
   const onServer = await serverDocs(baseURL!, LOG_DB, basic(CHAIR));
   expect(onServer.map((d) => d.hamlet)).toContain('Thôn Pò Nhùng');

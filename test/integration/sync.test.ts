@@ -39,10 +39,14 @@ describe('two devices through the server', () => {
     await office.sync(officeRemote);
     await phone.sync(phoneRemote);
 
-    const ids = async (repo: FieldCheckRepository) => (await repo.listNewest(100)).items.map((c) => c._id).sort();
+    const ids = async (repo: FieldCheckRepository) =>
+      (await repo.listNewest(100)).items.map((c) => c._id).sort();
     expect(await ids(phoneRepo)).toHaveLength(6);
     expect(await ids(phoneRepo)).toEqual(await ids(officeRepo));
-    const onServer = await httpDb(server.url, LOG, CHAIR).allDocs({ startkey: 'check:', endkey: 'check:\uffff' });
+    const onServer = await httpDb(server.url, LOG, CHAIR).allDocs({
+      startkey: 'check:',
+      endkey: 'check:\uffff',
+    });
     expect(onServer.rows.map((r) => r.id).sort()).toEqual(await ids(phoneRepo));
   });
 
@@ -54,6 +58,10 @@ describe('two devices through the server', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/AuthSession=/);
-    expect(await res.json()).toMatchObject({ ok: true, name: 'canbo', roles: expect.arrayContaining(['member@hong-phong']) });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      name: 'canbo',
+      roles: expect.arrayContaining(['member@hong-phong']),
+    });
   });
 });

@@ -1,6 +1,14 @@
 // Fixtures built through the domain factories and schemas, so they break when schemas change.
-import { emptyInput, newFieldCheck, type Author } from '../../src/lib/domain/field-check-factory.ts';
-import { fieldCheckSchema, type FieldCheck, type FieldCheckKind } from '../../src/lib/domain/field-check.ts';
+import {
+  emptyInput,
+  newFieldCheck,
+  type Author,
+} from '../../src/lib/domain/field-check-factory.ts';
+import {
+  fieldCheckSchema,
+  type FieldCheck,
+  type FieldCheckKind,
+} from '../../src/lib/domain/field-check.ts';
 
 export const OFFICER = { name: 'canbo', password: 'canbo123' };
 export const CHAIR = { name: 'chutich', password: 'chutich123' };

@@ -14,7 +14,11 @@ export function memoryDb(label = 'device'): Db {
   return new PouchDB(`${label}-${counter}-${Date.now()}`, { adapter: 'memory' }) as Db;
 }
 
-export function httpDb(serverUrl: string, db: string, user: { name: string; password: string }): Db {
+export function httpDb(
+  serverUrl: string,
+  db: string,
+  user: { name: string; password: string },
+): Db {
   return new PouchDB(`${serverUrl}/db/${db}`, {
     skip_setup: true,
     auth: { username: user.name, password: user.password },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fieldCheckSchema } from '../../src/lib/domain/field-check.ts';
-import { editFieldCheck, emptyInput, newFieldCheck, submitFieldCheck } from '../../src/lib/domain/field-check-factory.ts';
+import {
+  editFieldCheck,
+  emptyInput,
+  newFieldCheck,
+  submitFieldCheck,
+} from '../../src/lib/domain/field-check-factory.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
 
 const at = new Date('2026-11-20T03:15:00.000Z');
@@ -8,7 +13,9 @@ const at = new Date('2026-11-20T03:15:00.000Z');
 describe('field-check schema', () => {
   it('accepts a new environment draft and a hamlet meeting draft', () => {
     expect(fieldCheckSchema.safeParse(makeCheck(1)).success).toBe(true);
-    expect(fieldCheckSchema.safeParse(makeCheck(2, officerAuthor, 'hamletMeeting')).success).toBe(true);
+    expect(fieldCheckSchema.safeParse(makeCheck(2, officerAuthor, 'hamletMeeting')).success).toBe(
+      true,
+    );
   });
 
   it('stamps identity, author and times, and stores text as NFC', () => {
@@ -17,7 +24,12 @@ describe('field-check schema', () => {
     input.findings = 'Ðiểm tập kết'; // Icelandic eth typed for Đ
     const doc = newFieldCheck(input, officerAuthor, at);
     expect(doc._id).toMatch(/^check:2026-11-20T03:15:00\.000Z:canbo:[a-z0-9]{8}$/);
-    expect(doc).toMatchObject({ author: 'canbo', status: 'draft', commune: 'hong-phong', createdAt: at.toISOString() });
+    expect(doc).toMatchObject({
+      author: 'canbo',
+      status: 'draft',
+      commune: 'hong-phong',
+      createdAt: at.toISOString(),
+    });
     expect(doc.hamlet).toBe('Thôn Pò Nhùng'.normalize('NFC'));
     expect(doc.findings.startsWith('\u0110')).toBe(true);
   });
@@ -28,7 +40,10 @@ describe('field-check schema', () => {
     ['negative count', { details: { ...makeCheck(1).details, householdsChecked: -1 } }],
     ['fractional count', { details: { ...makeCheck(1).details, householdsChecked: 2.5 } }],
     ['NaN count', { details: { ...makeCheck(1).details, householdsChecked: Number.NaN } }],
-    ['details of the other kind', { details: makeCheck(1, officerAuthor, 'hamletMeeting').details }],
+    [
+      'details of the other kind',
+      { details: makeCheck(1, officerAuthor, 'hamletMeeting').details },
+    ],
     ['forged id', { _id: 'check:yesterday:canbo:abc' }],
     ['progress id on a check', { _id: 'progress:2026-11-20T03:15:00.000Z:canbo:abcdefgh' }],
     ['extra field', { isAdmin: true }],
@@ -44,7 +59,11 @@ describe('field-check schema', () => {
   it('keeps identity on edit and stamps submission', () => {
     const doc = makeCheck(3);
     const later = new Date(at.getTime() + 3600_000);
-    const edited = editFieldCheck(doc, { ...emptyInput('environment', at), hamlet: 'Thôn Mới' }, later);
+    const edited = editFieldCheck(
+      doc,
+      { ...emptyInput('environment', at), hamlet: 'Thôn Mới' },
+      later,
+    );
     expect(edited._id).toBe(doc._id);
     expect(edited.createdAt).toBe(doc.createdAt);
     expect(edited.updatedAt).toBe(later.toISOString());

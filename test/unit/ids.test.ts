@@ -6,7 +6,12 @@ describe('time-ordered ids', () => {
     const at = new Date('2026-03-04T05:06:07.089Z');
     const id = makeId('check', at, 'canbo', 'abcd1234');
     expect(id).toBe('check:2026-03-04T05:06:07.089Z:canbo:abcd1234');
-    expect(parseId(id)).toEqual({ prefix: 'check', at: at.toISOString(), user: 'canbo', random: 'abcd1234' });
+    expect(parseId(id)).toEqual({
+      prefix: 'check',
+      at: at.toISOString(),
+      user: 'canbo',
+      random: 'abcd1234',
+    });
   });
 
   it('sort by time as plain strings', () => {

@@ -7,7 +7,8 @@ import {
   type SyncEvent,
 } from '../../src/lib/data/sync-status.ts';
 
-const fold = (events: SyncEvent[], online = true) => events.reduce(reduceSync, initialSyncStatus(online));
+const fold = (events: SyncEvent[], online = true) =>
+  events.reduce(reduceSync, initialSyncStatus(online));
 
 describe('sync status', () => {
   it('starts offline or connecting', () => {
@@ -20,7 +21,11 @@ describe('sync status', () => {
     expect(s1.phase).toBe('syncing');
     expect(s1.progress).toBeCloseTo(0.3);
     const s2 = reduceSync(s1, { type: 'paused', at: '2026-11-26T01:00:00.000Z' });
-    expect(s2).toMatchObject({ phase: 'upToDate', progress: null, lastSyncedAt: '2026-11-26T01:00:00.000Z' });
+    expect(s2).toMatchObject({
+      phase: 'upToDate',
+      progress: null,
+      lastSyncedAt: '2026-11-26T01:00:00.000Z',
+    });
   });
 
   it('shows offline whatever replication says, and reconnects when the network returns', () => {
@@ -31,9 +36,16 @@ describe('sync status', () => {
   });
 
   it('keeps an error visible until replication recovers', () => {
-    const s = fold([{ type: 'error', error: 'network' }, { type: 'paused', at: 'x' }]);
+    const s = fold([
+      { type: 'error', error: 'network' },
+      { type: 'paused', at: 'x' },
+    ]);
     expect(s).toMatchObject({ phase: 'error', error: 'network' });
-    const recovered = fold([{ type: 'error', error: 'server' }, { type: 'active' }, { type: 'paused', at: 'y' }]);
+    const recovered = fold([
+      { type: 'error', error: 'server' },
+      { type: 'active' },
+      { type: 'paused', at: 'y' },
+    ]);
     expect(recovered).toMatchObject({ phase: 'upToDate', error: null });
   });
 

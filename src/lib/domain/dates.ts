@@ -36,3 +36,5 @@ export function fromLocalInput(value: string): string | null {
   const d = new Date(`${value}:00+07:00`);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+export const nowIso = (): string => new Date().toISOString();

@@ -11,8 +11,10 @@ import {
 import { makeId } from './ids';
 import { normalizeStrings } from './normalize';
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** What a person fills in; everything else is stamped by the app. */
-export type FieldCheckInput = Omit<
+export type FieldCheckInput = DistributiveOmit<
   FieldCheck,
   | '_id'
   | '_rev'

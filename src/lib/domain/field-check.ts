@@ -53,19 +53,18 @@ export const environmentDetailsSchema = z.strictObject({
 
 export const MEETING_TYPES = ['regular', 'election', 'extraordinary'] as const;
 
-export const hamletMeetingDetailsSchema = z
-  .strictObject({
-    meetingType: z.enum(MEETING_TYPES),
-    households: count.nullable(),
-    attendees: count.nullable(),
-    agenda: longText,
-    votesFor: count.nullable(),
-    votesAgainst: count.nullable(),
-    votesOther: count.nullable(),
-    personElected: shortText,
-    contributionsAmountVnd: z.int().min(0).max(1e13).nullable(),
-    contributionsPurpose: shortText,
-  });
+export const hamletMeetingDetailsSchema = z.strictObject({
+  meetingType: z.enum(MEETING_TYPES),
+  households: count.nullable(),
+  attendees: count.nullable(),
+  agenda: longText,
+  votesFor: count.nullable(),
+  votesAgainst: count.nullable(),
+  votesOther: count.nullable(),
+  personElected: shortText,
+  contributionsAmountVnd: z.int().min(0).max(1e13).nullable(),
+  contributionsPurpose: shortText,
+});
 
 const common = {
   _id: z.string().regex(idPattern('check')),

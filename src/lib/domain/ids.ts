@@ -3,7 +3,8 @@
 
 export type IdPrefix = 'check' | 'progress' | 'review';
 
-const ID_PATTERN = /^(check|progress|review):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):([^:]+):([a-z0-9]{8})$/;
+const ID_PATTERN =
+  /^(check|progress|review):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):([^:]+):([a-z0-9]{8})$/;
 
 export function randomSuffix(): string {
   const bytes = new Uint8Array(5);

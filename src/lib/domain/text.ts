@@ -2,7 +2,10 @@
 
 /** NFC, and "Ð" (U+00D0, Icelandic eth) typed for "Đ" (U+0110) fixed. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111');
+  return s
+    .normalize('NFC')
+    .replace(/\u00d0/g, '\u0110')
+    .replace(/\u00f0/g, '\u0111');
 }
 
 /** The key a search compares: no diacritics, đ→d, lower case, single spaces. */

@@ -34,7 +34,8 @@ export const en: Messages = {
     offline: 'No connection. The first sign-in needs the server.',
     noCommune: 'This account has no commune yet. Contact the administrator.',
     failed: 'Could not sign in. Please try again.',
-    again: 'Your session has expired. Sign in again to keep syncing; everything on this device is kept.',
+    again:
+      'Your session has expired. Sign in again to keep syncing; everything on this device is kept.',
   },
   list: {
     title: 'Field log',
@@ -96,7 +97,11 @@ export const en: Messages = {
   },
   hamletMeeting: {
     meetingType: 'Meeting type',
-    types: { regular: 'Regular meeting', election: 'Hamlet head election', extraordinary: 'Extraordinary meeting' },
+    types: {
+      regular: 'Regular meeting',
+      election: 'Hamlet head election',
+      extraordinary: 'Extraordinary meeting',
+    },
     households: 'Households / voters',
     attendees: 'Attendees',
     attendance: (pct: string) => `Attendance: ${pct}`,

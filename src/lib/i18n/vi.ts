@@ -32,7 +32,8 @@ export const vi = {
     offline: 'Chưa có mạng. Lần đăng nhập đầu tiên cần kết nối với máy chủ.',
     noCommune: 'Tài khoản chưa được gán xã. Hãy liên hệ quản trị viên.',
     failed: 'Không đăng nhập được. Hãy thử lại.',
-    again: 'Phiên đăng nhập đã hết hạn. Đăng nhập lại để tiếp tục đồng bộ; mọi dữ liệu trên máy vẫn còn.',
+    again:
+      'Phiên đăng nhập đã hết hạn. Đăng nhập lại để tiếp tục đồng bộ; mọi dữ liệu trên máy vẫn còn.',
   },
   list: {
     title: 'Nhật ký hiện trường',
