@@ -1,0 +1,84 @@
+// The field-check repository: the only way screens read and write field checks. Local only;
+// replication is the sync module's business.
+import { fieldCheckSchema, type FieldCheck } from '$lib/domain/field-check';
+import {
+  editFieldCheck,
+  newFieldCheck,
+  submitFieldCheck,
+  type Author,
+  type FieldCheckInput,
+} from '$lib/domain/field-check-factory';
+import { idRange } from '$lib/domain/ids';
+import type { Db } from './pouch-types';
+import { parseOrThrow } from './validation';
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `after` for the next page; null at the end. */
+  next: string | null;
+}
+
+export class FieldCheckRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async createDraft(input: FieldCheckInput, author: Author): Promise<FieldCheck> {
+    const doc = parseOrThrow(fieldCheckSchema, newFieldCheck(input, author, this.clock()));
+    return this.write(doc);
+  }
+
+  async saveDraft(doc: FieldCheck, input: FieldCheckInput): Promise<FieldCheck> {
+    if (doc.status !== 'draft') throw new Error('only a draft can be edited');
+    const next = parseOrThrow(fieldCheckSchema, editFieldCheck(doc, input, this.clock()));
+    return this.write(next);
+  }
+
+  async submit(doc: FieldCheck): Promise<FieldCheck> {
+    return this.write(parseOrThrow(fieldCheckSchema, submitFieldCheck(doc, this.clock())));
+  }
+
+  async get(id: string): Promise<FieldCheck | null> {
+    try {
+      return fieldCheckSchema.parse(await this.db.get(id));
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return null;
+      throw err;
+    }
+  }
+
+  /** Newest first, a page at a time: a range read over time-ordered ids. */
+  async listNewest(limit = 50, after: string | null = null): Promise<Page<FieldCheck>> {
+    const range = idRange('check');
+    const res = await this.db.allDocs({
+      descending: true,
+      startkey: after ?? range.startkey,
+      endkey: range.endkey,
+      skip: after ? 1 : 0,
+      limit: limit + 1,
+      include_docs: true,
+    });
+    const docs = res.rows.flatMap((r) => ('doc' in r && r.doc ? [r.doc] : []));
+    const items = docs.slice(0, limit).flatMap((d) => {
+      const parsed = fieldCheckSchema.safeParse(d);
+      return parsed.success ? [parsed.data] : [];
+    });
+    return { items, next: docs.length > limit ? docs[limit - 1]._id : null };
+  }
+
+  /** Calls back on every local change to a field check (own writes and replicated ones). */
+  watch(onChange: () => void): () => void {
+    const feed = this.db.changes({ since: 'now', live: true, return_docs: false });
+    feed.catch(() => undefined); // a closed database ends the feed; nothing to report
+    void feed.on('change', (c) => {
+      if (c.id.startsWith('check:')) onChange();
+    });
+    return () => void feed.cancel();
+  }
+
+  private async write(doc: FieldCheck): Promise<FieldCheck> {
+    const res = await this.db.put(doc);
+    return { ...doc, _rev: res.rev };
+  }
+}

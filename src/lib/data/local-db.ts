@@ -1,0 +1,31 @@
+// Opening the browser's local databases (IndexedDB). Kept apart from sync: every screen works
+// on these alone, and the sync module replicates them when it can.
+import type { Db, PouchStatic } from './pouch-types';
+
+let pouchPromise: Promise<PouchStatic> | null = null;
+
+/** pouchdb-browser touches `self` when imported, so it is loaded lazily, in the browser only. */
+export function loadPouch(): Promise<PouchStatic> {
+  pouchPromise ??= import('pouchdb-browser').then((m) => m.default as unknown as PouchStatic);
+  return pouchPromise;
+}
+
+/** Local database names carry the user so that two people sharing a phone never mix data. */
+export function localDbName(user: string, remoteName: string): string {
+  return `fb-${encodeURIComponent(user)}-${remoteName}`;
+}
+
+const open = new Map<string, Db>();
+
+export async function openLocalDb(name: string): Promise<Db> {
+  const existing = open.get(name);
+  if (existing) return existing;
+  const PouchDB = await loadPouch();
+  const db = new PouchDB(name, { auto_compaction: true }) as Db;
+  open.set(name, db);
+  return db;
+}
+
+export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db {
+  return new PouchDB(`${origin}/db/${name}`, { skip_setup: true }) as Db;
+}

@@ -1,0 +1,200 @@
+// Replication between one local database and its server database: a live push and a live
+// pull, retried with back-off, restarted at once when the network returns. It reports what
+// happens as SyncEvents and knows nothing of the UI; sync.svelte.ts folds them into a status.
+// Plain TypeScript, so benchmarks and fault tests run the very same code in Node.
+import { nextDelay } from './backoff';
+import type { Db } from './pouch-types';
+import { classifySyncError, type SyncEvent } from './sync-status';
+
+type Replication = PouchDB.Replication.Replication<object>;
+
+/** Where the engine learns about connectivity and keeps its small memory. */
+export interface SyncEnvironment {
+  isOnline(): boolean;
+  /** Subscribe to connectivity changes; returns an unsubscribe function. */
+  onConnectivity(listener: (online: boolean) => void): () => void;
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  now(): string;
+}
+
+export interface SyncMemory {
+  pushedSeq: number | string;
+  lastSyncedAt: string | null;
+}
+
+export interface SyncOptions {
+  batchSize?: number;
+  /** Delay before recounting pending changes after activity. */
+  countDelayMs?: number;
+}
+
+export class SyncEngine {
+  private push: Replication | null = null;
+  private pull: Replication | null = null;
+  private idle = { push: false, pull: false };
+  private memory: SyncMemory;
+  private countTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly listeners = new Set<(e: SyncEvent) => void>();
+
+  constructor(
+    private readonly local: Db,
+    private readonly remote: Db,
+    private readonly memoryKey: string,
+    private readonly env: SyncEnvironment,
+    private readonly options: SyncOptions = {},
+  ) {
+    this.memory = this.recall();
+  }
+
+  get lastSyncedAt(): string | null {
+    return this.memory.lastSyncedAt;
+  }
+
+  subscribe(listener: (e: SyncEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.unsubscribe = this.env.onConnectivity((online) => {
+      if (!online) return this.emit({ type: 'offline' });
+      this.emit({ type: 'online' });
+      // Don't sit out a long back-off when the network is back: start again now.
+      this.cancelReplication();
+      this.startReplication();
+    });
+    this.startReplication();
+    this.schedulePendingCount();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.countTimer) clearTimeout(this.countTimer);
+    this.cancelReplication();
+    this.emit({ type: 'stopped' });
+  }
+
+  /** Count pending changes again now (after a local write, for instance). */
+  refreshPending(): void {
+    this.schedulePendingCount(0);
+  }
+
+  /** Local changes the server does not have yet (changes since the last push checkpoint). */
+  async countPending(): Promise<number> {
+    const res = await this.local.changes({ since: this.memory.pushedSeq, return_docs: true });
+    return res.results.filter((r) => !r.id.startsWith('_design/')).length;
+  }
+
+  private startReplication() {
+    this.emit({ type: 'started' });
+    const opts = {
+      live: true,
+      retry: true,
+      back_off_function: nextDelay,
+      batch_size: this.options.batchSize ?? 100,
+    };
+    this.idle = { push: false, pull: false };
+    this.push = this.local.replicate.to(this.remote, opts);
+    this.pull = this.local.replicate.from(this.remote, opts);
+    this.wire(this.push, 'push');
+    this.wire(this.pull, 'pull');
+  }
+
+  private cancelReplication() {
+    void this.push?.cancel();
+    void this.pull?.cancel();
+    this.push = this.pull = null;
+  }
+
+  private wire(rep: Replication, direction: 'push' | 'pull') {
+    // Failures arrive as 'error' events; the replication's own promise must not go unhandled.
+    rep.catch(() => undefined);
+    // `on` returns the replication, which is thenable: `void` marks these as event wiring.
+    void rep.on('active', () => {
+      this.idle[direction] = false;
+      this.emit({ type: 'active' });
+    });
+    void rep.on('change', (info) => {
+      const pending = (info as { pending?: number }).pending;
+      this.emit({ type: 'progress', written: info.docs_written, pending: pending ?? null });
+      if (direction === 'push') {
+        for (const doc of info.docs) this.emit({ type: 'accepted', id: doc._id });
+      }
+    });
+    void rep.on('paused', (err) => {
+      if (err) return this.emit({ type: 'error', error: classifySyncError(err) });
+      this.idle[direction] = true;
+      if (this.idle.push && this.idle.pull) {
+        const at = this.env.now();
+        this.remember({ lastSyncedAt: at });
+        this.emit({ type: 'paused', at });
+      }
+      this.schedulePendingCount();
+    });
+    void rep.on('denied', (err) => {
+      const e = err as { id?: string; reason?: string; message?: string };
+      if (e.id) this.emit({ type: 'denied', id: e.id, reason: e.reason ?? e.message ?? '' });
+    });
+    void rep.on('error', (err) => this.emit({ type: 'error', error: classifySyncError(err) }));
+    if (direction === 'push') {
+      // The push checkpoint tells how far the server has everything we wrote.
+      (rep as unknown as NodeJS.EventEmitter).on('checkpoint', (c: { checkpoint?: number }) => {
+        if (c.checkpoint !== undefined) {
+          this.remember({ pushedSeq: c.checkpoint });
+          this.schedulePendingCount();
+        }
+      });
+    }
+  }
+
+  private schedulePendingCount(delayMs = this.options.countDelayMs ?? 300) {
+    if (this.countTimer) clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => {
+      this.countTimer = null;
+      this.countPending().then(
+        (count) => this.emit({ type: 'pendingCounted', count }),
+        () => undefined, // a closed database while signing out: nothing to show
+      );
+    }, delayMs);
+  }
+
+  private emit(e: SyncEvent) {
+    for (const l of this.listeners) l(e);
+  }
+
+  private recall(): SyncMemory {
+    try {
+      const raw = this.env.storage.getItem(this.memoryKey);
+      if (raw) return { pushedSeq: 0, lastSyncedAt: null, ...JSON.parse(raw) };
+    } catch {
+      // unreadable memory only costs a recount
+    }
+    return { pushedSeq: 0, lastSyncedAt: null };
+  }
+
+  private remember(patch: Partial<SyncMemory>) {
+    this.memory = { ...this.memory, ...patch };
+    this.env.storage.setItem(this.memoryKey, JSON.stringify(this.memory));
+  }
+}
+
+/** The browser's connectivity and storage. */
+export function browserEnvironment(): SyncEnvironment {
+  return {
+    isOnline: () => navigator.onLine,
+    onConnectivity(listener) {
+      const on = () => listener(true);
+      const off = () => listener(false);
+      window.addEventListener('online', on);
+      window.addEventListener('offline', off);
+      return () => {
+        window.removeEventListener('online', on);
+        window.removeEventListener('offline', off);
+      };
+    },
+    storage: localStorage,
+    now: () => new Date().toISOString(),
+  };
+}

@@ -1,0 +1,103 @@
+// The sync status a person sees, as a pure fold over replication events, so it can be tested
+// without a network and the UI only ever renders a SyncStatus.
+
+export type SyncErrorCode = 'unauthorized' | 'forbidden' | 'network' | 'server' | 'unknown';
+
+export type SyncPhase =
+  | 'offline' // the device has no connection
+  | 'connecting' // online, replication starting or retrying
+  | 'syncing' // documents are moving
+  | 'upToDate' // caught up both ways
+  | 'error' // the last attempt failed; retrying with back-off
+  | 'signedOut'; // the server refused the session: sign in again (nothing local is lost)
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  online: boolean;
+  /** Local changes the server does not have yet. */
+  pendingLocal: number;
+  /** 0..1 while syncing when the size of the batch is known, else null. */
+  progress: number | null;
+  lastSyncedAt: string | null;
+  error: SyncErrorCode | null;
+  /** Documents the server refused (validate_doc_update), by id, with the server's reason. */
+  rejected: Record<string, string>;
+}
+
+export type SyncEvent =
+  | { type: 'online' }
+  | { type: 'offline' }
+  | { type: 'started' }
+  | { type: 'active' }
+  | { type: 'progress'; written: number; pending: number | null }
+  | { type: 'paused'; at: string }
+  | { type: 'error'; error: SyncErrorCode }
+  | { type: 'pendingCounted'; count: number }
+  | { type: 'denied'; id: string; reason: string }
+  | { type: 'accepted'; id: string }
+  | { type: 'stopped' };
+
+export const initialSyncStatus = (online: boolean, lastSyncedAt: string | null = null): SyncStatus => ({
+  phase: online ? 'connecting' : 'offline',
+  online,
+  pendingLocal: 0,
+  progress: null,
+  lastSyncedAt,
+  error: null,
+  rejected: {},
+});
+
+export function reduceSync(s: SyncStatus, e: SyncEvent): SyncStatus {
+  switch (e.type) {
+    case 'online':
+      return { ...s, online: true, phase: s.phase === 'offline' ? 'connecting' : s.phase };
+    case 'offline':
+      return { ...s, online: false, phase: 'offline', progress: null };
+    case 'started':
+      return { ...s, phase: s.online ? 'connecting' : 'offline', error: null };
+    case 'active':
+      return s.online ? { ...s, phase: 'syncing', error: null } : s;
+    case 'progress': {
+      const progress =
+        e.pending === null ? s.progress : e.pending === 0 ? 1 : e.written / (e.written + e.pending);
+      return { ...s, phase: s.online ? 'syncing' : s.phase, progress };
+    }
+    case 'paused':
+      if (s.phase === 'error' || s.phase === 'signedOut' || !s.online) return s;
+      return { ...s, phase: 'upToDate', progress: null, lastSyncedAt: e.at, error: null };
+    case 'error':
+      return {
+        ...s,
+        phase: e.error === 'unauthorized' ? 'signedOut' : s.online ? 'error' : 'offline',
+        error: e.error,
+        progress: null,
+      };
+    case 'pendingCounted':
+      return { ...s, pendingLocal: e.count };
+    case 'denied':
+      return { ...s, rejected: { ...s.rejected, [e.id]: e.reason } };
+    case 'accepted': {
+      if (!(e.id in s.rejected)) return s;
+      const rejected = { ...s.rejected };
+      delete rejected[e.id];
+      return { ...s, rejected };
+    }
+    case 'stopped':
+      return { ...s, phase: s.online ? 'connecting' : 'offline', progress: null };
+  }
+}
+
+/** Map whatever PouchDB or fetch threw to something a person can be told. */
+export function classifySyncError(err: unknown): SyncErrorCode {
+  const e = (err ?? {}) as { status?: number; name?: string; message?: string };
+  if (e.status === 401 || e.name === 'unauthorized') return 'unauthorized';
+  if (e.status === 403 || e.name === 'forbidden') return 'forbidden';
+  if (typeof e.status === 'number' && e.status >= 500) return 'server';
+  if (
+    e.status === 0 ||
+    e.name === 'TypeError' ||
+    /network|fetch|ECONNREFUSED|Failed to fetch/i.test(e.message ?? '')
+  )
+    return 'network';
+  return 'unknown';
+}

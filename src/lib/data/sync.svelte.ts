@@ -1,0 +1,32 @@
+// The sync status the UI subscribes to: SyncEngine's events folded into a reactive SyncStatus.
+import type { Db } from './pouch-types';
+import { browserEnvironment, SyncEngine, type SyncEnvironment } from './sync-engine';
+import { initialSyncStatus, reduceSync, type SyncStatus } from './sync-status';
+
+export class SyncController {
+  status = $state<SyncStatus>(initialSyncStatus(true));
+  private readonly engine: SyncEngine;
+
+  constructor(
+    local: Db,
+    remote: Db,
+    memoryKey: string,
+    env: SyncEnvironment = browserEnvironment(),
+  ) {
+    this.engine = new SyncEngine(local, remote, memoryKey, env);
+    this.status = initialSyncStatus(env.isOnline(), this.engine.lastSyncedAt);
+    this.engine.subscribe((e) => (this.status = reduceSync(this.status, e)));
+  }
+
+  start(): void {
+    this.engine.start();
+  }
+
+  stop(): void {
+    this.engine.stop();
+  }
+
+  refreshPending(): void {
+    this.engine.refreshPending();
+  }
+}
