@@ -5,7 +5,16 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/', 'scratch/'] },
+  {
+    ignores: [
+      'build/**',
+      '.svelte-kit/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
