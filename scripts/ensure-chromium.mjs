@@ -9,9 +9,12 @@ if (!existsSync(path)) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log('Cài Chromium cho kiểm thử trình duyệt… / installing Debian chromium…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-      stdio: 'inherit',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+      {
+        stdio: 'inherit',
+      },
+    );
   } else {
     console.error(
       `Không thấy Chromium tại ${path}. Cài bằng: sudo apt-get install chromium\n` +

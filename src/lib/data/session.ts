@@ -50,7 +50,12 @@ export async function signIn(name: string, password: string): Promise<DeviceSess
   const body = (await res.json()) as { name: string; roles: string[] };
   const commune = communeOf(body.roles);
   if (!commune) throw new SignInFailed('noCommune');
-  const session = { name: body.name, roles: body.roles, commune, signedInAt: new Date().toISOString() };
+  const session = {
+    name: body.name,
+    roles: body.roles,
+    commune,
+    signedInAt: new Date().toISOString(),
+  };
   localStorage.setItem(KEY, JSON.stringify(session));
   return session;
 }

@@ -37,7 +37,10 @@ export type SyncEvent =
   | { type: 'accepted'; id: string }
   | { type: 'stopped' };
 
-export const initialSyncStatus = (online: boolean, lastSyncedAt: string | null = null): SyncStatus => ({
+export const initialSyncStatus = (
+  online: boolean,
+  lastSyncedAt: string | null = null,
+): SyncStatus => ({
   phase: online ? 'connecting' : 'offline',
   online,
   pendingLocal: 0,
