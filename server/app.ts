@@ -53,7 +53,7 @@ export async function startServer(
     users: cfg.demoUsers ? demoUsers(cfg.commune) : [],
   });
 
-  const proxy = createDbProxy(couchUrl);
+  const proxy = createDbProxy(couchUrl, { embedded: embedded !== null });
   const app = opts.withApp === false ? null : await loadAppHandler();
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';

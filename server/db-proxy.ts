@@ -22,12 +22,31 @@ const HOP_BY_HOP = new Set([
 /** Largest request body accepted (documents and, later, compressed photos). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/** `_changes` filters CouchDB 3 answers safely. */
 const ALLOWED_FILTERS = new Set(['_doc_ids', '_selector']);
+/**
+ * The embedded server has no `_selector` filter: it answers 404 *and* leaves an unhandled
+ * promise rejection behind, which ends a Node process that does not contain them.
+ */
+const EMBEDDED_FILTERS = new Set(['_doc_ids']);
+
+export interface GateOptions {
+  /** The upstream is the embedded express-pouchdb server, not a real CouchDB. */
+  embedded?: boolean;
+}
 
 /** Why a request is refused at the gate, or null when it may go to CouchDB. */
-export function refusal(method: string, rawPath: string): string | null {
+export function refusal(method: string, rawPath: string, opts: GateOptions = {}): string | null {
   const [pathPart, query = ''] = rawPath.split('?', 2);
-  const segments = pathPart.split('/').filter(Boolean);
+  // Decide on the decoded path: CouchDB decodes `%5Fusers` to `_users` and `_design%2Fx` to
+  // `_design/x`, so the raw text alone would let either past the rules below.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    return 'malformed path';
+  }
+  const segments = decoded.split('/').filter(Boolean);
   if (segments.length === 0) return method === 'GET' ? null : 'method not allowed';
   const [first] = segments;
   if (first.startsWith('_')) {
@@ -36,21 +55,27 @@ export function refusal(method: string, rawPath: string): string | null {
     if (first === '_uuids' && method === 'GET') return null;
     return 'not available through this server';
   }
+  const reading = method === 'GET' || method === 'HEAD';
   // Database creation and deletion belong to provisioning, never to a browser.
-  if (segments.length === 1 && method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+  if (segments.length === 1 && !reading && method !== 'POST') {
     return 'databases are managed by provisioning';
   }
   const second = segments[1];
   if (second === '_security' && method !== 'GET') return 'security is managed by provisioning';
-  if (second === '_design' && method !== 'GET' && method !== 'HEAD') {
+  // The embedded server keeps a database's _security in the local document `_local/_security`.
+  if (second === '_local' && segments[2] === '_security' && !reading) {
+    return 'security is managed by provisioning';
+  }
+  if ((second === '_design' || second === '_index') && !reading) {
     return 'design documents are managed by provisioning';
   }
   if (['_compact', '_view_cleanup', '_purge', '_revs_limit', '_temp_view'].includes(second)) {
     return 'not available through this server';
   }
-  const filter = new URLSearchParams(query).get('filter');
-  if (second === '_changes' && filter !== null && !ALLOWED_FILTERS.has(filter)) {
-    return 'only _doc_ids and _selector filters are allowed';
+  const allowed = opts.embedded ? EMBEDDED_FILTERS : ALLOWED_FILTERS;
+  const filters = new URLSearchParams(query).getAll('filter');
+  if (second === '_changes' && filters.some((f) => !allowed.has(f))) {
+    return `only ${[...allowed].join(' and ')} filters are allowed`;
   }
   return null;
 }
@@ -60,7 +85,7 @@ function sendJson(res: ServerResponse, status: number, body: object) {
   res.end(JSON.stringify(body));
 }
 
-export function createDbProxy(couchUrl: string) {
+export function createDbProxy(couchUrl: string, gate: GateOptions = {}) {
   const base = new URL(couchUrl);
   const client = base.protocol === 'https:' ? https : http;
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -69,7 +94,7 @@ export function createDbProxy(couchUrl: string) {
     // Keep the raw, percent-encoded path: `_local/…%3D…` must reach CouchDB unchanged.
     const rest = (req.url ?? '').slice(DB_PATH.length) || '/';
     const method = req.method ?? 'GET';
-    const refused = refusal(method, rest);
+    const refused = refusal(method, rest, gate);
     if (refused) return sendJson(res, 403, { error: 'forbidden', reason: refused });
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {

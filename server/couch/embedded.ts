@@ -51,6 +51,7 @@ export async function startEmbeddedCouch(opts: EmbeddedOptions): Promise<Embedde
     overrideMode: { exclude: ['routes/fauxton'] },
   });
   pouchApp.setPouchDB(PouchDB);
+  pouchApp.dbWrapper.registerWrapper(guardLocalSecurity);
 
   const app = express();
   app.use(pouchApp);
@@ -99,4 +100,43 @@ async function verifyAdmin(
   if (!m) return false;
   const { pbkdf2Sync } = await import('node:crypto');
   return pbkdf2Sync(password, m[2], Number(m[3]), 20, 'sha1').toString('hex') === m[1];
+}
+
+// express-pouchdb keeps each database's _security in the local document `_local/_security`,
+// which any member may write like any other `_local` document: one PUT or `_bulk_docs` would
+// make its author a database admin, and a DELETE would make the database public. Only server
+// admins (and provisioning's own putSecurity, which carries no userCtx) may touch it.
+const SECURITY_DOC = '_local/_security';
+type Wrapper = (original: () => unknown, args: WrapperArgs) => unknown;
+interface WrapperArgs {
+  doc?: { _id?: unknown } | null;
+  docs?: unknown;
+  docId?: unknown;
+  options?: { userCtx?: { roles?: string[] } };
+}
+
+function guardLocalSecurity(_name: string, db: object, next: () => void) {
+  const guard: Wrapper = (original, args) => {
+    const ctx = args.options?.userCtx;
+    if (!ctx || (ctx.roles ?? []).includes('_admin')) return original();
+    const docs = Array.isArray(args.docs) ? args.docs : [args.doc];
+    const ids = docs.map((d) => (d && typeof d === 'object' ? (d as { _id?: unknown })._id : d));
+    if (ids.includes(SECURITY_DOC) || args.docId === SECURITY_DOC) {
+      return Promise.reject(
+        Object.assign(new Error('security is managed by provisioning'), {
+          status: 403,
+          name: 'forbidden',
+          error: true,
+          reason: 'security is managed by provisioning',
+        }),
+      );
+    }
+    return original();
+  };
+  const methods = ['put', 'post', 'remove', 'bulkDocs', 'putAttachment', 'removeAttachment'];
+  require('pouchdb-wrappers').installWrapperMethods(
+    db,
+    Object.fromEntries(methods.map((m) => [m, guard])),
+  );
+  next();
 }
