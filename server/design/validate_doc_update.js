@@ -176,6 +176,13 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
 
   var typeRule = CONFIG.types[newDoc.type];
   if (!typeRule) deny('Loại tài liệu không được ghi ở đây. (type not writable)');
+  if (typeRule.editable) {
+    if (oldDoc && !oldDoc._deleted && oldDoc.type !== newDoc.type)
+      deny('Không được đổi loại tài liệu. (type cannot change)');
+    if (!hasAnyRole(typeRule.writers))
+      deny('Vai trò của bạn không được ghi loại tài liệu này. (role may not write this)');
+    return;
+  }
   if (oldDoc) deny('Tài liệu này chỉ được thêm mới, không được sửa. (append-only)');
   if (newDoc.author !== name) deny('Người ghi phải là người đang đăng nhập. (author must be you)');
   if (!hasAnyRole(typeRule.writers))

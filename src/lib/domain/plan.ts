@@ -5,7 +5,7 @@
 // server's validate_doc_update.
 import { z } from 'zod';
 import { DOC_TYPES, LIMITS } from './constants';
-import { positionSchema, type Position } from './roles';
+import { positionSchema, type Position, type Role } from './roles';
 
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
@@ -72,6 +72,9 @@ export const POSITION_GROUPS = {
     'viceChair',
   ],
 } as const satisfies Record<string, readonly Position[]>;
+
+/** Roles that may create and edit plans and plan items (server admins may too). */
+export const PLAN_WRITERS: readonly Role[] = ['admin'];
 
 // ---- ids ---------------------------------------------------------------------------------------
 

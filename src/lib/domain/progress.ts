@@ -9,7 +9,7 @@ import type { Author } from './field-check-factory';
 import { idPattern, makeId } from './ids';
 import { normalizeStrings } from './normalize';
 import { CRITERION_ID, PLAN_ITEM_ID, compareCodes, positionsOf, type PlanItem } from './plan';
-import type { Position } from './roles';
+import type { Position, Role } from './roles';
 
 const shortText = z.string().max(LIMITS.shortText);
 const isoTime = z.iso.datetime();
@@ -19,6 +19,18 @@ export const progressStatusSchema = z.enum(PROGRESS_STATUSES);
 export type ProgressStatus = z.infer<typeof progressStatusSchema>;
 
 export const PROGRESS_NOTE_MAX = 2000;
+
+/**
+ * Roles that may add progress updates: every commune role whose positions lead or work on plan
+ * items. The server's validate_doc_update embeds this list (server/design/writable-types.ts).
+ */
+export const PROGRESS_WRITERS: readonly Role[] = [
+  'officer',
+  'hamletHead',
+  'chair',
+  'viceChair',
+  'police',
+];
 
 export const progressUpdateSchema = z.strictObject({
   _id: z.string().regex(idPattern('progress')),

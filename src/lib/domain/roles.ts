@@ -63,3 +63,13 @@ export function isSupervisor(user: SessionUser, commune: string): boolean {
 export function primaryRole(user: SessionUser, commune: string): Role | null {
   return ROLES.find((r) => user.roles.includes(scopedRole(r, commune))) ?? null;
 }
+
+/** The position a session carries (`position:<key>`), if any. */
+export function positionOf(user: SessionUser): Position | null {
+  for (const r of user.roles) {
+    if (!r.startsWith('position:')) continue;
+    const parsed = positionSchema.safeParse(r.slice('position:'.length));
+    if (parsed.success) return parsed.data;
+  }
+  return null;
+}

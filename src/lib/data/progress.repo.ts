@@ -1,0 +1,62 @@
+// The progress repository: progress updates are only ever added, never changed (see
+// domain/progress.ts), so two people updating the same item offline never conflict.
+import type { Author } from '$lib/domain/field-check-factory';
+import { idRange } from '$lib/domain/ids';
+import {
+  compareUpdates,
+  newProgressUpdate,
+  progressUpdateSchema,
+  type ProgressUpdate,
+  type ProgressUpdateInput,
+} from '$lib/domain/progress';
+import type { Db } from './pouch-types';
+import { parseOrThrow } from './validation';
+
+export class ProgressRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Adds an update, validated with progressUpdateSchema (a ValidationError names the fields). */
+  async add(input: ProgressUpdateInput, author: Author): Promise<ProgressUpdate> {
+    const doc = parseOrThrow(progressUpdateSchema, newProgressUpdate(input, author, this.clock()));
+    const res = await this.db.put(doc);
+    return { ...doc, _rev: res.rev };
+  }
+
+  /**
+   * Every update in the commune, oldest first. Ids are ordered by time, not by item, so this is
+   * one range read of all progress documents: a few thousand a year at most (18 items, a few
+   * people each), which is what the folds need anyway.
+   */
+  async all(): Promise<ProgressUpdate[]> {
+    const range = idRange('progress');
+    const res = await this.db.allDocs({
+      startkey: range.endkey,
+      endkey: range.startkey,
+      include_docs: true,
+    });
+    return res.rows
+      .flatMap((r) => {
+        const parsed = progressUpdateSchema.safeParse('doc' in r ? r.doc : null);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .sort(compareUpdates);
+  }
+
+  /** The updates of one item, oldest first. */
+  async forItem(planItemId: string): Promise<ProgressUpdate[]> {
+    return (await this.all()).filter((u) => u.planItemId === planItemId);
+  }
+
+  /** Calls back on every local change to a progress update (own writes and replicated). */
+  watch(onChange: () => void): () => void {
+    const feed = this.db.changes({ since: 'now', live: true, return_docs: false });
+    feed.catch(() => undefined);
+    void feed.on('change', (c) => {
+      if (c.id.startsWith('progress:')) onChange();
+    });
+    return () => void feed.cancel();
+  }
+}

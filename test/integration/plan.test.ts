@@ -1,0 +1,206 @@
+// The plan on the server: provisioning loads it without ever overwriting an admin's edit, the
+// log's validate_doc_update lets people add progress updates only as themselves and never
+// change them, only the commune's admin edits plan items, and two devices' offline updates of
+// the same item both survive sync.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProgressRepository } from '../../src/lib/data/progress.repo.ts';
+import { PlanRepository } from '../../src/lib/data/plan.repo.ts';
+import { dbNames } from '../../src/lib/domain/constants.ts';
+import { copyPlanToYear } from '../../src/lib/domain/plan-copy.ts';
+import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
+import {
+  foldProgress,
+  newProgressUpdate,
+  type ProgressUpdateInput,
+} from '../../src/lib/domain/progress.ts';
+import { adminCouch, type Couch } from '../../server/provision/couch.ts';
+import { ensurePlan, ensureUser } from '../../server/provision/steps.ts';
+import { CHAIR, OFFICER, officerAuthor } from '../support/fixtures.ts';
+import { httpDb, memoryDb } from '../support/pouch.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const LOG = dbNames('hong-phong').log;
+const ADMIN = { name: 'quantri', password: 'quantri123' };
+const ITEM_ID = 'planItem:hong-phong:2023:2.1.3';
+
+let server: TestServer;
+let couch: Couch;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  couch = adminCouch(server.couchUrl, server.admin);
+  await ensureUser(couch, {
+    ...ADMIN,
+    fullName: 'Quản trị xã',
+    role: 'admin',
+    commune: 'hong-phong',
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function input(over: Partial<ProgressUpdateInput> = {}): ProgressUpdateInput {
+  return {
+    planItemId: ITEM_ID,
+    status: 'inProgress',
+    percent: 40,
+    value: null,
+    criterionId: null,
+    note: '',
+    ...over,
+  };
+}
+
+/**
+ * Writes `docs` the way the app does: on a device, then replicated to the server as `who`.
+ * Returns the server's refusals. (The embedded server hands validate_doc_update a new document
+ * with `_rev: undefined` on a plain PUT, which the schema refuses; replication always sends
+ * revisions, as does every device.)
+ */
+async function push(
+  who: { name: string; password: string },
+  ...docs: Record<string, unknown>[]
+): Promise<string[]> {
+  const device = memoryDb(who.name);
+  for (const doc of docs) await device.put(doc);
+  const res = await device.replicate.to(httpDb(server.url, LOG, who));
+  return res.errors.map((e) => String((e as { message?: string }).message ?? e));
+}
+
+describe('progress updates on the server', () => {
+  it('an officer adds one as themselves', async () => {
+    const doc = newProgressUpdate(input(), officerAuthor, new Date());
+    expect(await push(OFFICER, doc)).toEqual([]);
+    expect(await httpDb(server.url, LOG, CHAIR).get(doc._id)).toMatchObject({ author: 'canbo' });
+  });
+
+  it('an officer cannot forge another author', async () => {
+    const forged = newProgressUpdate(
+      input(),
+      { name: 'chutich', role: 'chair', commune: 'hong-phong' },
+      new Date(),
+    );
+    const errors = await push(OFFICER, forged);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/author must be you/);
+  });
+
+  it('nobody edits an existing update, not even its author', async () => {
+    const device = memoryDb('phone');
+    const remote = httpDb(server.url, LOG, OFFICER);
+    const doc = newProgressUpdate(input({ note: 'Lần đầu' }), officerAuthor, new Date());
+    const { rev } = await device.put(doc);
+    expect((await device.replicate.to(remote)).doc_write_failures).toBe(0);
+    await device.put({ ...doc, _rev: rev, status: 'done' });
+    const res = await device.replicate.to(remote);
+    expect(res.doc_write_failures).toBe(1);
+    expect(String((res.errors[0] as { message?: string }).message)).toMatch(/append-only/);
+    expect(await remote.get(doc._id)).toMatchObject({ status: 'inProgress' });
+  });
+
+  it('a bad update is refused by the schema', async () => {
+    const doc = { ...newProgressUpdate(input(), officerAuthor, new Date()), percent: 140 };
+    const errors = await push(OFFICER, doc);
+    expect(errors[0]).toMatch(/percent: too large/);
+  });
+});
+
+describe('plan items on the server', () => {
+  it('an officer or the chair cannot write a plan item', async () => {
+    for (const who of [OFFICER, CHAIR]) {
+      const device = memoryDb(who.name);
+      const remote = httpDb(server.url, LOG, who);
+      await device.replicate.from(remote, { doc_ids: [ITEM_ID] });
+      const item = await device.get<{ title: string }>(ITEM_ID);
+      await device.put({ ...item, title: 'Sửa trái phép' });
+      await device.put(copyPlanToYear(loadPlan2023(), 2030).items[0]);
+      const res = await device.replicate.to(remote);
+      expect(res.doc_write_failures, who.name).toBe(2);
+      for (const e of res.errors)
+        expect(String((e as { message?: string }).message)).toMatch(/role may not write this/);
+      expect((await remote.get<{ title: string }>(ITEM_ID)).title).not.toBe('Sửa trái phép');
+    }
+  });
+
+  it('the admin creates next year’s plan and edits its items', async () => {
+    const device = memoryDb('admin');
+    const repo = new PlanRepository(device);
+    await repo.createPlan(copyPlanToYear(loadPlan2023(), 2024));
+    const plan = (await repo.current('hong-phong', 2024))!;
+    const item = (await repo.item(plan, '2.1.3'))!;
+    await repo.saveItem({ ...item, title: 'Cải cách thủ tục hành chính năm 2024' });
+    const res = await device.replicate.to(httpDb(server.url, LOG, ADMIN));
+    expect(res.doc_write_failures).toBe(0);
+    const onServer = await httpDb(server.url, LOG, OFFICER).get('planItem:hong-phong:2024:2.1.3');
+    expect(onServer).toMatchObject({ title: 'Cải cách thủ tục hành chính năm 2024' });
+  });
+});
+
+describe('ensurePlan', () => {
+  it('never overwrites an item an admin has edited, and loads nothing for another commune', async () => {
+    const admin = httpDb(server.url, LOG, ADMIN);
+    const edited = await admin.get<{ title: string }>('planItem:hong-phong:2023:2.1.1');
+    await admin.put({ ...edited, title: 'Công tác chỉ đạo, điều hành CCHC (đã sửa)' });
+
+    // A corrected seed ships: items nobody touched follow it, the edited one stays.
+    const corrected = loadPlan2023();
+    for (const item of corrected.items) item.actions = [...item.actions, 'Hành động bổ sung.'];
+    expect(await ensurePlan(couch, LOG, 'hong-phong', corrected)).toBe('updated');
+    const log = couch.use<{ title: string; actions: string[] }>(LOG);
+    expect((await log.get('planItem:hong-phong:2023:2.1.1')).title).toBe(
+      'Công tác chỉ đạo, điều hành CCHC (đã sửa)',
+    );
+    expect((await log.get('planItem:hong-phong:2023:2.1.2')).actions).toContain(
+      'Hành động bổ sung.',
+    );
+    expect(await ensurePlan(couch, LOG, 'hong-phong', corrected)).toBe('unchanged');
+
+    // Another commune's server gets nothing from Hồng Phong's data.
+    await couch.db.create('fieldbook-tan-lien');
+    expect(await ensurePlan(couch, 'fieldbook-tan-lien', 'tan-lien', loadPlan2023())).toBe(
+      'unchanged',
+    );
+    expect((await couch.use('fieldbook-tan-lien').list()).rows).toHaveLength(0);
+  });
+});
+
+describe('two devices update the same item offline', () => {
+  it('both updates survive sync and both devices fold to the same state', async () => {
+    const phone = memoryDb('phone');
+    const office = memoryDb('office');
+    const phoneRemote = httpDb(server.url, LOG, OFFICER);
+    const officeRemote = httpDb(server.url, LOG, CHAIR);
+    await phone.replicate.from(phoneRemote);
+    await office.replicate.from(officeRemote);
+
+    await new ProgressRepository(phone).add(
+      input({ status: 'inProgress', percent: 70, note: 'Điện thoại' }),
+      officerAuthor,
+    );
+    await new ProgressRepository(office).add(
+      input({ status: 'blocked', percent: null, note: 'Văn phòng' }),
+      { name: 'chutich', role: 'chair', commune: 'hong-phong' },
+    );
+    await phone.sync(phoneRemote);
+    await office.sync(officeRemote);
+    await phone.sync(phoneRemote);
+
+    const item = loadPlan2023().items.find((i) => i._id === ITEM_ID)!;
+    const now = new Date();
+    const statePhone = foldProgress(
+      await new ProgressRepository(phone).forItem(ITEM_ID),
+      item,
+      now,
+    );
+    const stateOffice = foldProgress(
+      await new ProgressRepository(office).forItem(ITEM_ID),
+      item,
+      now,
+    );
+    expect(statePhone.history.map((u) => u.note)).toEqual(
+      expect.arrayContaining(['Điện thoại', 'Văn phòng']),
+    );
+    expect(stateOffice).toEqual(statePhone);
+  });
+});

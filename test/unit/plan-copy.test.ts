@@ -1,0 +1,150 @@
+// Next year's plan: a copy of a plan with new ids and shifted deadlines, and item edits that
+// go through the schemas.
+import { describe, expect, it } from 'vitest';
+import { planItemSchema, planSchema } from '../../src/lib/domain/plan';
+import { applyItemEdits, copyPlanToYear, shiftIsoDate } from '../../src/lib/domain/plan-copy';
+import { loadPlan2023 } from '../../src/lib/domain/plan-data';
+import { summarize } from '../../src/lib/domain/plan-summary';
+import { foldAll, newProgressUpdate, progressUpdateSchema } from '../../src/lib/domain/progress';
+import { positionOf } from '../../src/lib/domain/roles';
+
+describe('shiftIsoDate', () => {
+  it('moves the calendar day and clamps 29 February', () => {
+    expect(shiftIsoDate('2023-11-29', 1)).toBe('2024-11-29');
+    expect(shiftIsoDate('2024-02-29', 1)).toBe('2025-02-28');
+    expect(shiftIsoDate('2023-02-28', 1)).toBe('2024-02-28');
+    expect(shiftIsoDate('2024-12-31', -1)).toBe('2023-12-31');
+  });
+});
+
+describe('copyPlanToYear', () => {
+  const source = loadPlan2023();
+  const copy = copyPlanToYear(source, 2024);
+
+  it('gives the plan and every item new ids of the new year', () => {
+    expect(copy.plan._id).toBe('plan:hong-phong:2024');
+    expect(copy.plan.year).toBe(2024);
+    expect(copy.items).toHaveLength(source.items.length);
+    for (const item of copy.items) {
+      expect(item._id).toBe(`planItem:hong-phong:2024:${item.code}`);
+      expect(item.planId).toBe('plan:hong-phong:2024');
+      expect(item._rev).toBeUndefined();
+    }
+  });
+
+  it('shifts deadlines by a year and renames the year in the wording', () => {
+    expect(copy.plan.deadline).toBe('2024-11-29');
+    expect(copy.plan.deadlineText).toBe('Trước ngày 30 tháng 11 năm 2024');
+    expect(copy.plan.title).toContain('năm 2024');
+    expect(copy.plan.title).not.toContain('2023');
+    expect(copy.plan.reportingDuties.map((r) => r.period)).toEqual([
+      'Quý III năm 2024',
+      'Năm 2024',
+    ]);
+    expect(new Set(copy.items.map((i) => i.deadline))).toEqual(new Set(['2024-11-29']));
+  });
+
+  it('is a draft: no number, no issue date; what the admin edits later is kept', () => {
+    expect(copy.plan.number).toBe('');
+    expect(copy.plan.issuedOn).toBeNull();
+    expect(copy.plan.legalBases).toEqual(source.plan.legalBases);
+    expect(copy.items.map((i) => [i.code, i.lead, i.partners, i.criteria])).toEqual(
+      source.items.map((i) => [i.code, i.lead, i.partners, i.criteria]),
+    );
+  });
+
+  it('validates through the schemas and leaves the source untouched', () => {
+    expect(planSchema.safeParse(copy.plan).success).toBe(true);
+    for (const i of copy.items) expect(planItemSchema.safeParse(i).success).toBe(true);
+    expect(loadPlan2023()).toEqual(source);
+    expect(source.plan._id).toBe('plan:hong-phong:2023');
+  });
+
+  it('refuses a year the schema does not allow, or the same year', () => {
+    expect(() => copyPlanToYear(source, 2101)).toThrow();
+    expect(() => copyPlanToYear(source, 2023)).toThrow();
+  });
+});
+
+describe('applyItemEdits', () => {
+  const item = copyPlanToYear(loadPlan2023(), 2024).items.find((i) => i.code === '2.1.3')!;
+
+  it('applies title, actions and criteria, NFC-normalised, blank actions dropped', () => {
+    const criteria = item.criteria.map((c) => ({
+      ...c,
+      text: `${c.text} (2024)`,
+      measure: c.measure ? { ...c.measure, target: 98 } : null,
+    }));
+    const edited = applyItemEdits(item, {
+      title: '  Cải cách thủ tục hành chính năm 2024 '.normalize('NFD'),
+      actions: ['Đôn đốc cập nhật hồ sơ', '', '  '],
+      criteria,
+    });
+    expect(edited.title).toBe('Cải cách thủ tục hành chính năm 2024');
+    expect(edited.actions).toEqual(['Đôn đốc cập nhật hồ sơ']);
+    expect(edited.criteria[0].measure?.target).toBe(98);
+    expect(edited._id).toBe(item._id);
+    expect(planItemSchema.safeParse(edited).success).toBe(true);
+  });
+
+  it('an empty title fails the schema', () => {
+    const edited = applyItemEdits(item, {
+      title: ' ',
+      actions: item.actions,
+      criteria: item.criteria,
+    });
+    expect(planItemSchema.safeParse(edited).success).toBe(false);
+  });
+});
+
+describe('summarize', () => {
+  it('counts items by status and overdue, and averages percent', () => {
+    const { items } = loadPlan2023();
+    const par = items.filter((i) => i.index === 'PAR_INDEX');
+    const author = { name: 'canbo', role: 'officer', commune: 'hong-phong' };
+    const at = new Date('2023-10-01T00:00:00Z');
+    const ups = [
+      newProgressUpdate(
+        {
+          planItemId: par[0]._id,
+          status: 'done',
+          percent: 100,
+          value: null,
+          criterionId: null,
+          note: '',
+        },
+        author,
+        at,
+      ),
+      newProgressUpdate(
+        {
+          planItemId: par[1]._id,
+          status: 'inProgress',
+          percent: 60,
+          value: null,
+          criterionId: null,
+          note: '',
+        },
+        author,
+        at,
+      ),
+    ].map((u) => progressUpdateSchema.parse(u));
+    const before = new Date('2023-11-01T00:00:00Z');
+    const s = summarize(par, foldAll(ups, par, before), before);
+    expect(s.total).toBe(8);
+    expect(s.byStatus).toEqual({ done: 1, inProgress: 1, blocked: 0, notStarted: 6 });
+    expect(s.overdue).toBe(0);
+    expect(s.meanPercent).toBe(20);
+    const after = new Date('2023-12-01T00:00:00Z');
+    expect(summarize(par, foldAll(ups, par, after), after).overdue).toBe(7);
+  });
+});
+
+describe('positionOf', () => {
+  it('reads the position role of a session', () => {
+    expect(positionOf({ name: 'canbo', roles: ['officer@hong-phong', 'position:land'] })).toBe(
+      'land',
+    );
+    expect(positionOf({ name: 'x', roles: ['admin@hong-phong', 'position:nobody'] })).toBeNull();
+  });
+});
