@@ -108,6 +108,10 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     var out = {};
     var keys = Object.keys(doc);
     for (var i = 0; i < keys.length; i++) {
+      // Copying would turn an own `__proto__` key (JSON.parse makes one) into a prototype.
+      if (keys[i] === '__proto__') deny('Dữ liệu không hợp lệ: doc: unexpected field "__proto__"');
+      // JSON has no undefined: only the embedded server's PUT route adds `_rev: undefined`.
+      if (doc[keys[i]] === undefined) continue;
       if (keys[i] !== '_revisions' && keys[i] !== '_deleted') out[keys[i]] = doc[keys[i]];
     }
     return out;
@@ -159,6 +163,13 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     }
     if (newDoc.author !== name)
       deny('Người ghi phải là người đang đăng nhập. (author must be you)');
+    // Ids are `check:<time>:<author>:<random>`: a replicated branch (new_edits=false) has no
+    // old revision to compare with, so this keeps it from landing on someone else's record.
+    var idParts = newDoc._id.split(':');
+    if (idParts[idParts.length - 2] !== name)
+      deny('Mã bản ghi phải mang tên người ghi. (id must carry your name)');
+    if (!hasRole(newDoc.authorRole))
+      deny('Vai trò người ghi không phải của bạn. (authorRole is not your role)');
     if (!hasAnyRole(rule.writers))
       deny('Vai trò của bạn không được ghi loại bản ghi này. (role may not write this kind)');
     if (oldDoc) {
