@@ -52,6 +52,7 @@ export async function startEmbeddedCouch(opts: EmbeddedOptions): Promise<Embedde
   });
   pouchApp.setPouchDB(PouchDB);
   pouchApp.dbWrapper.registerWrapper(guardLocalSecurity);
+  pouchApp.dbWrapper.registerWrapper(keepIncomingRevisions);
 
   const app = express();
   app.use(pouchApp);
@@ -139,4 +140,33 @@ function guardLocalSecurity(_name: string, db: object, next: () => void) {
     Object.fromEntries(methods.map((m) => [m, guard])),
   );
   next();
+}
+
+// pouchdb-validation (express-pouchdb 4.2) overwrites an incoming document's `_revisions` with
+// those of the stored revision before validating (`newDoc._revisions = oldDoc._revisions`). For
+// a replicated edit (`_bulk_docs`, new_edits=false) that throws away the new revision's
+// history, PouchDB then finds nothing new to store and answers success: every edit a phone
+// pushes to a record the server already has is silently lost. Pin each incoming document's own
+// `_revisions` before the validator sees it. Registered last, so it wraps all the others.
+type BulkDocs = (this: unknown, docs: unknown, ...rest: unknown[]) => unknown;
+
+function keepIncomingRevisions(_name: string, db: { bulkDocs: BulkDocs }, next: () => void) {
+  const bulkDocs = db.bulkDocs;
+  db.bulkDocs = function (docs, ...rest) {
+    const list = Array.isArray(docs) ? docs : (docs as { docs?: unknown } | null)?.docs;
+    if (Array.isArray(list)) list.forEach(pinRevisions);
+    return bulkDocs.call(this, docs, ...rest);
+  };
+  next();
+}
+
+function pinRevisions(doc: unknown) {
+  if (!doc || typeof doc !== 'object' || !('_revisions' in doc)) return;
+  const revisions = (doc as { _revisions: unknown })._revisions;
+  Object.defineProperty(doc, '_revisions', {
+    get: () => revisions,
+    set: () => undefined, // the validator's assignment is ignored
+    enumerable: true,
+    configurable: true,
+  });
 }
