@@ -14,8 +14,12 @@ export const chromiumArgs = [
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
+// Each port gets its own data and output directories, so runs side by side never collide.
+const dataDir = `test-results/e2e-data-${port}`;
+
 export default defineConfig({
   testDir: 'test/e2e',
+  outputDir: `test-results/e2e-${port}`,
   testMatch: '**/*.e2e.ts',
   timeout: 90_000,
   expect: { timeout: 20_000 },
@@ -35,7 +39,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `rm -rf test-results/e2e-data && DATA_DIR=test-results/e2e-data PORT=${port} HOST=127.0.0.1 npx tsx server/main.ts`,
+    command: `rm -rf ${dataDir} && DATA_DIR=${dataDir} PORT=${port} HOST=127.0.0.1 npx tsx server/main.ts`,
     url: `http://localhost:${port}/db/`,
     reuseExistingServer: false,
     timeout: 60_000,

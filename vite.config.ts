@@ -34,7 +34,7 @@ export default defineConfig({
         globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html'],
         navigateFallback: '/',
         // The CouchDB API must never be answered from a cache.
-        navigateFallbackDenylist: [/^\/db\//],
+        navigateFallbackDenylist: [/^\/db\//, /^\/api\//],
         // An update waits for the person to accept it (see UpdatePrompt), but the very first
         // worker takes control at once so the app works offline after one visit.
         clientsClaim: true,

@@ -7,9 +7,14 @@ import { embeddedAdmin } from './admin-secret.ts';
 import type { ServerConfig } from './config.ts';
 import { startEmbeddedCouch } from './couch/embedded.ts';
 import { createDbProxy } from './db-proxy.ts';
+import { createUsersApi } from './api/users.ts';
 import { adminCouch } from './provision/couch.ts';
 import { provision, type StepResult } from './provision/steps.ts';
 import { demoUsers } from './provision/users.ts';
+import { z } from 'zod';
+
+// Messages from the shared schemas (account forms, for one) reach people in Vietnamese.
+z.config(z.locales.vi());
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
@@ -54,10 +59,16 @@ export async function startServer(
   });
 
   const proxy = createDbProxy(couchUrl, { embedded: embedded !== null });
+  const usersApi = createUsersApi({
+    couch: adminCouch(couchUrl, admin),
+    couchUrl,
+    commune: cfg.commune,
+  });
   const app = opts.withApp === false ? null : await loadAppHandler();
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === DB_PATH || url.startsWith(DB_PATH + '/')) return proxy(req, res);
+    if (url === '/api/users' || url.startsWith('/api/users/')) return void usersApi(req, res);
     if (app) return app(req, res, () => notFound(res));
     notFound(res);
   });

@@ -1,6 +1,7 @@
 // Provisioning as named steps that are safe to re-run: each looks before it writes and
 // reports whether it created, updated or left something unchanged.
 import { dbNames } from '../../src/lib/domain/constants.ts';
+import { POLICE_READERS } from '../../src/lib/domain/permissions.ts';
 import type { PlanData } from '../../src/lib/domain/plan-data/index.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
 import { couchRolesFor, scopedRole } from '../../src/lib/domain/roles.ts';
@@ -47,7 +48,7 @@ export function securityFor(commune: string) {
     },
     [names.police]: {
       admins,
-      members: { names: [], roles: [scopedRole('police', commune), scopedRole('chair', commune)] },
+      members: { names: [], roles: POLICE_READERS.map((r) => scopedRole(r, commune)) },
     },
   } satisfies Record<string, SecurityObject>;
 }
@@ -99,7 +100,12 @@ export async function ensureUser(couch: Couch, user: UserSpec): Promise<Outcome>
   } catch (err) {
     if (!isStatus(err, 404)) throw err;
   }
-  const profile = { fullName: user.fullName, position: user.position ?? null };
+  const profile = {
+    fullName: user.fullName,
+    position: user.position ?? null,
+    role: user.role,
+    commune: user.commune,
+  };
   if (current) {
     const same =
       canonical(current.roles) === canonical(roles) &&

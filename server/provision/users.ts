@@ -22,6 +22,21 @@ export function demoUsers(commune: string): UserSpec[] {
       commune,
     },
     {
+      name: 'congan',
+      password: 'congan123',
+      fullName: 'Lý Văn Công An',
+      role: 'police',
+      position: 'police',
+      commune,
+    },
+    {
+      name: 'quantri',
+      password: 'quantri123',
+      fullName: 'Quản trị viên xã',
+      role: 'admin',
+      commune,
+    },
+    {
       name: 'chutich',
       password: 'chutich123',
       fullName: 'Hoàng Văn Huân',

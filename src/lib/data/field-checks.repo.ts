@@ -30,13 +30,21 @@ export class FieldCheckRepository {
   }
 
   async saveDraft(doc: FieldCheck, input: FieldCheckInput): Promise<FieldCheck> {
-    if (doc.status !== 'draft') throw new Error('only a draft can be edited');
+    if (doc.status !== 'draft' && doc.status !== 'returned') {
+      throw new Error('only a draft or a returned record can be edited');
+    }
     const next = parseOrThrow(fieldCheckSchema, editFieldCheck(doc, input, this.clock()));
     return this.write(next);
   }
 
   async submit(doc: FieldCheck): Promise<FieldCheck> {
     return this.write(parseOrThrow(fieldCheckSchema, submitFieldCheck(doc, this.clock())));
+  }
+
+  /** Back to draft: for a record the server refused, so its author can correct it. */
+  async reopen(doc: FieldCheck): Promise<FieldCheck> {
+    const now = this.clock().toISOString();
+    return this.write({ ...doc, status: 'draft', submittedAt: null, updatedAt: now });
   }
 
   async get(id: string): Promise<FieldCheck | null> {

@@ -20,7 +20,11 @@ export interface SyncEnvironment {
 export interface SyncMemory {
   pushedSeq: number | string;
   lastSyncedAt: string | null;
+  /** Records the server refused, kept until one of their later revisions is accepted. */
+  rejected: Record<string, string>;
 }
+
+const EMPTY_MEMORY: SyncMemory = { pushedSeq: 0, lastSyncedAt: null, rejected: {} };
 
 export interface SyncOptions {
   batchSize?: number;
@@ -32,6 +36,8 @@ export class SyncEngine {
   private push: Replication | null = null;
   private pull: Replication | null = null;
   private idle = { push: false, pull: false };
+  /** Bumped at every restart: events of cancelled replications are ignored. */
+  private generation = 0;
   private memory: SyncMemory;
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -49,6 +55,10 @@ export class SyncEngine {
 
   get lastSyncedAt(): string | null {
     return this.memory.lastSyncedAt;
+  }
+
+  get rejected(): Record<string, string> {
+    return this.memory.rejected;
   }
 
   subscribe(listener: (e: SyncEvent) => void): () => void {
@@ -73,6 +83,7 @@ export class SyncEngine {
     this.unsubscribe = null;
     if (this.countTimer) clearTimeout(this.countTimer);
     this.cancelReplication();
+    this.generation += 1;
     this.emit({ type: 'stopped' });
   }
 
@@ -96,6 +107,7 @@ export class SyncEngine {
       batch_size: this.options.batchSize ?? 100,
     };
     this.idle = { push: false, pull: false };
+    this.generation += 1;
     this.push = this.local.replicate.to(this.remote, opts);
     this.pull = this.local.replicate.from(this.remote, opts);
     this.wire(this.push, 'push');
@@ -111,19 +123,24 @@ export class SyncEngine {
   private wire(rep: Replication, direction: 'push' | 'pull') {
     // Failures arrive as 'error' events; the replication's own promise must not go unhandled.
     rep.catch(() => undefined);
+    const generation = this.generation;
+    const current = () => generation === this.generation;
     // `on` returns the replication, which is thenable: `void` marks these as event wiring.
     void rep.on('active', () => {
+      if (!current()) return;
       this.idle[direction] = false;
       this.emit({ type: 'active' });
     });
     void rep.on('change', (info) => {
+      if (!current()) return;
       const pending = (info as { pending?: number }).pending;
       this.emit({ type: 'progress', written: info.docs_written, pending: pending ?? null });
       if (direction === 'push') {
-        for (const doc of info.docs) this.emit({ type: 'accepted', id: doc._id });
+        for (const doc of info.docs) this.accept(doc._id);
       }
     });
     void rep.on('paused', (err) => {
+      if (!current()) return;
       if (err) return this.emit({ type: 'error', error: classifySyncError(err) });
       this.idle[direction] = true;
       if (this.idle.push && this.idle.pull) {
@@ -134,14 +151,17 @@ export class SyncEngine {
       this.schedulePendingCount();
     });
     void rep.on('denied', (err) => {
+      if (!current()) return;
       const e = err as { id?: string; reason?: string; message?: string };
-      if (e.id) this.emit({ type: 'denied', id: e.id, reason: e.reason ?? e.message ?? '' });
+      if (e.id) this.deny(e.id, e.reason ?? e.message ?? '');
     });
-    void rep.on('error', (err) => this.emit({ type: 'error', error: classifySyncError(err) }));
+    void rep.on('error', (err) => {
+      if (current()) this.emit({ type: 'error', error: classifySyncError(err) });
+    });
     if (direction === 'push') {
       // The push checkpoint tells how far the server has everything we wrote.
       (rep as unknown as NodeJS.EventEmitter).on('checkpoint', (c: { checkpoint?: number }) => {
-        if (c.checkpoint !== undefined) {
+        if (c.checkpoint !== undefined && current()) {
           this.remember({ pushedSeq: c.checkpoint });
           this.schedulePendingCount();
         }
@@ -160,6 +180,20 @@ export class SyncEngine {
     }, delayMs);
   }
 
+  private deny(id: string, reason: string) {
+    this.remember({ rejected: { ...this.memory.rejected, [id]: reason } });
+    this.emit({ type: 'denied', id, reason });
+  }
+
+  private accept(id: string) {
+    if (id in this.memory.rejected) {
+      const rejected = { ...this.memory.rejected };
+      delete rejected[id];
+      this.remember({ rejected });
+    }
+    this.emit({ type: 'accepted', id });
+  }
+
   private emit(e: SyncEvent) {
     for (const l of this.listeners) l(e);
   }
@@ -167,11 +201,11 @@ export class SyncEngine {
   private recall(): SyncMemory {
     try {
       const raw = this.env.storage.getItem(this.memoryKey);
-      if (raw) return { pushedSeq: 0, lastSyncedAt: null, ...JSON.parse(raw) };
+      if (raw) return { ...EMPTY_MEMORY, ...JSON.parse(raw) };
     } catch {
       // unreadable memory only costs a recount
     }
-    return { pushedSeq: 0, lastSyncedAt: null };
+    return EMPTY_MEMORY;
   }
 
   private remember(patch: Partial<SyncMemory>) {

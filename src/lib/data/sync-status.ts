@@ -40,6 +40,7 @@ export type SyncEvent =
 export const initialSyncStatus = (
   online: boolean,
   lastSyncedAt: string | null = null,
+  rejected: Record<string, string> = {},
 ): SyncStatus => ({
   phase: online ? 'connecting' : 'offline',
   online,
@@ -47,7 +48,7 @@ export const initialSyncStatus = (
   progress: null,
   lastSyncedAt,
   error: null,
-  rejected: {},
+  rejected,
 });
 
 export function reduceSync(s: SyncStatus, e: SyncEvent): SyncStatus {
@@ -103,4 +104,32 @@ export function classifySyncError(err: unknown): SyncErrorCode {
   )
     return 'network';
   return 'unknown';
+}
+
+// Most urgent first: what a person must act on outranks what is merely in progress.
+const PHASE_ORDER: SyncPhase[] = [
+  'signedOut',
+  'error',
+  'offline',
+  'syncing',
+  'connecting',
+  'upToDate',
+];
+
+/** One status for several databases syncing side by side (the log and the police database). */
+export function combineStatuses(list: SyncStatus[]): SyncStatus {
+  if (list.length === 1) return list[0];
+  const phase = PHASE_ORDER.find((p) => list.some((s) => s.phase === p)) ?? 'connecting';
+  const synced = list.map((s) => s.lastSyncedAt);
+  const progresses = list.map((s) => s.progress).filter((p): p is number => p !== null);
+  return {
+    phase,
+    online: list.every((s) => s.online),
+    pendingLocal: list.reduce((n, s) => n + s.pendingLocal, 0),
+    progress: progresses.length ? Math.min(...progresses) : null,
+    // The oldest: the log as a whole is only as fresh as its stalest database.
+    lastSyncedAt: synced.includes(null) ? null : (synced as string[]).sort()[0],
+    error: list.find((s) => s.error)?.error ?? null,
+    rejected: Object.assign({}, ...list.map((s) => s.rejected)),
+  };
 }

@@ -14,7 +14,7 @@ export class SyncController {
     env: SyncEnvironment = browserEnvironment(),
   ) {
     this.engine = new SyncEngine(local, remote, memoryKey, env);
-    this.status = initialSyncStatus(env.isOnline(), this.engine.lastSyncedAt);
+    this.status = initialSyncStatus(env.isOnline(), this.engine.lastSyncedAt, this.engine.rejected);
     this.engine.subscribe((e) => (this.status = reduceSync(this.status, e)));
   }
 

@@ -1,9 +1,15 @@
 // The signed-in person's workspace: their local databases, repositories and sync. Screens get
 // everything they need from here and never touch PouchDB themselves.
 import { dbNames } from '$lib/domain/constants';
-import { primaryRole } from '$lib/domain/roles';
+import { POLICE_READERS, type DbRole } from '$lib/domain/permissions';
+import { hasRole, primaryRole } from '$lib/domain/roles';
+import { CheckLog } from './check-log';
+import { EvidenceRepository } from './evidence.repo';
 import { FieldCheckRepository } from './field-checks.repo';
 import { loadPouch, localDbName, openLocalDb, remoteDb } from './local-db';
+import { PlanRepository } from './plan.repo';
+import type { Db } from './pouch-types';
+import { ProgressRepository } from './progress.repo';
 import {
   rememberedSession,
   serverSessionState,
@@ -11,15 +17,32 @@ import {
   signOut,
   type DeviceSession,
 } from './session';
+import { combineStatuses, type SyncStatus } from './sync-status';
 import { SyncController } from './sync.svelte';
 
 class Workspace {
   session = $state<DeviceSession | null>(null);
-  checks = $state<FieldCheckRepository | null>(null);
-  sync = $state<SyncController | null>(null);
+  /** Every field check this person may see, across their databases. */
+  checks = $state<CheckLog | null>(null);
+  /** One sync per database this person replicates. */
+  syncs = $state<SyncController[]>([]);
+  /** The local commune log (plan, progress and the commune's field checks live there). */
+  logDb: Db | null = null;
+  /** The year's plan, its progress updates and its evidence (all in the commune log). */
+  plan = $state<PlanRepository | null>(null);
+  progress = $state<ProgressRepository | null>(null);
+  evidence = $state<EvidenceRepository | null>(null);
   /** The server no longer accepts this device's session: ask to sign in, keep all data. */
   needsSignIn = $state(false);
   ready = $state(false);
+
+  get syncStatus(): SyncStatus | null {
+    return this.syncs.length ? combineStatuses(this.syncs.map((s) => s.status)) : null;
+  }
+
+  get signInRequired(): boolean {
+    return this.needsSignIn || this.syncStatus?.phase === 'signedOut';
+  }
 
   get role(): string {
     return (this.session && primaryRole(this.session, this.session.commune)) ?? 'officer';
@@ -32,21 +55,59 @@ class Workspace {
 }
 
 export const workspace = new Workspace();
+let stopWatching: (() => void) | null = null;
+let stopPlanWatching: (() => void) | null = null;
+
+/** The databases a person replicates: police records reach only police and chair devices. */
+function dbRolesFor(session: DeviceSession): DbRole[] {
+  const police = POLICE_READERS.some((r) => hasRole(session, r, session.commune));
+  return police ? ['log', 'police'] : ['log'];
+}
 
 async function open(session: DeviceSession) {
-  const names = dbNames(session.commune);
-  const local = await openLocalDb(localDbName(session.name, names.log));
+  close();
   const PouchDB = await loadPouch();
-  workspace.sync?.stop();
+  const names = dbNames(session.commune);
+  const repos: Partial<Record<DbRole, FieldCheckRepository>> = {};
+  const syncs: SyncController[] = [];
+  for (const dbRole of dbRolesFor(session)) {
+    const name = names[dbRole];
+    const local = await openLocalDb(localDbName(session.name, name));
+    if (dbRole === 'log') workspace.logDb = local;
+    repos[dbRole] = new FieldCheckRepository(local);
+    const remote = remoteDb(PouchDB, location.origin, name);
+    syncs.push(new SyncController(local, remote, `fieldbook:sync:${session.name}:${name}`));
+  }
+  if (workspace.logDb) openPlan(workspace.logDb, syncs);
   workspace.session = session;
-  workspace.checks = new FieldCheckRepository(local);
-  workspace.sync = new SyncController(
-    local,
-    remoteDb(PouchDB, location.origin, names.log),
-    `fieldbook:sync:${session.name}:${names.log}`,
-  );
-  workspace.sync.start();
-  workspace.checks.watch(() => workspace.sync?.refreshPending());
+  workspace.checks = new CheckLog(repos);
+  workspace.syncs = syncs;
+  syncs.forEach((s) => s.start());
+  stopWatching = workspace.checks.watch(() => syncs.forEach((s) => s.refreshPending()));
+}
+
+/** The plan's repositories on the commune log; their writes are pending changes too. */
+function openPlan(log: Db, syncs: SyncController[]) {
+  workspace.plan = new PlanRepository(log);
+  workspace.progress = new ProgressRepository(log);
+  workspace.evidence = new EvidenceRepository(log);
+  const refresh = () => syncs.forEach((s) => s.refreshPending());
+  const stops = [workspace.plan.watch(refresh), workspace.progress.watch(refresh)];
+  stopPlanWatching = () => stops.forEach((stop) => stop());
+}
+
+function close() {
+  stopPlanWatching?.();
+  stopPlanWatching = null;
+  workspace.plan = null;
+  workspace.progress = null;
+  workspace.evidence = null;
+  stopWatching?.();
+  stopWatching = null;
+  workspace.syncs.forEach((s) => s.stop());
+  workspace.syncs = [];
+  workspace.checks = null;
+  workspace.logDb = null;
 }
 
 /** Opens the remembered person's workspace, offline or not. */
@@ -62,20 +123,23 @@ export async function bootWorkspace(): Promise<void> {
 export async function signInToWorkspace(name: string, password: string): Promise<void> {
   const session = await signIn(name, password);
   workspace.needsSignIn = false;
-  if (workspace.session?.name === session.name) {
+  const same =
+    workspace.session?.name === session.name &&
+    dbRolesFor(workspace.session).join() === dbRolesFor(session).join();
+  if (same) {
     // Same person, fresh cookie: restart sync, keep everything else.
     workspace.session = session;
-    workspace.sync?.stop();
-    workspace.sync?.start();
+    workspace.syncs.forEach((s) => {
+      s.stop();
+      s.start();
+    });
     return;
   }
   await open(session);
 }
 
 export async function signOutOfWorkspace(): Promise<void> {
-  workspace.sync?.stop();
-  workspace.sync = null;
-  workspace.checks = null;
+  close();
   workspace.session = null;
   await signOut();
 }

@@ -6,6 +6,7 @@ import {
   type FieldCheck,
   type EnvironmentDetails,
   type HamletMeetingDetails,
+  type SecurityDetails,
   type FieldCheckKind,
 } from './field-check';
 import { makeId } from './ids';
@@ -37,8 +38,20 @@ export interface Author {
 
 export function emptyDetails(kind: 'environment'): EnvironmentDetails;
 export function emptyDetails(kind: 'hamletMeeting'): HamletMeetingDetails;
-export function emptyDetails(kind: FieldCheckKind): EnvironmentDetails | HamletMeetingDetails;
-export function emptyDetails(kind: FieldCheckKind): EnvironmentDetails | HamletMeetingDetails {
+export function emptyDetails(kind: 'security'): SecurityDetails;
+export function emptyDetails(kind: FieldCheckKind): FieldCheck['details'];
+export function emptyDetails(kind: FieldCheckKind): FieldCheck['details'] {
+  if (kind === 'security')
+    return {
+      shift: 'night',
+      route: '',
+      force: 'communePolice',
+      headcount: null,
+      incidentType: 'none',
+      incidentCount: null,
+      actionTaken: '',
+      escalated: false,
+    };
   if (kind === 'environment')
     return {
       item: 'wasteCollection',

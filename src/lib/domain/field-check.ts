@@ -10,7 +10,7 @@ const longText = z.string().max(LIMITS.longText);
 const isoTime = z.iso.datetime();
 const count = z.int().min(0).max(1_000_000);
 
-export const FIELD_CHECK_KINDS = ['environment', 'hamletMeeting'] as const;
+export const FIELD_CHECK_KINDS = ['environment', 'hamletMeeting', 'security'] as const;
 export type FieldCheckKind = (typeof FIELD_CHECK_KINDS)[number];
 
 // draft → submitted → approved | returned; a returned record goes back to its author.
@@ -66,6 +66,22 @@ export const hamletMeetingDetailsSchema = z.strictObject({
   contributionsPurpose: shortText,
 });
 
+export const SHIFTS = ['day', 'night'] as const;
+export const FORCES = ['communePolice', 'militia', 'securityTeam', 'joint'] as const;
+export const INCIDENT_TYPES = ['none', 'criminal', 'publicOrder', 'dispute', 'accident'] as const;
+
+/** A patrol or a security incident. Personal data (Decree 13/2023): police database only. */
+export const securityDetailsSchema = z.strictObject({
+  shift: z.enum(SHIFTS),
+  route: shortText,
+  force: z.enum(FORCES),
+  headcount: count.nullable(),
+  incidentType: z.enum(INCIDENT_TYPES),
+  incidentCount: count.nullable(),
+  actionTaken: longText,
+  escalated: z.boolean(),
+});
+
 const common = {
   _id: z.string().regex(idPattern('check')),
   _rev: z.string().max(100).optional(),
@@ -103,12 +119,20 @@ export const hamletMeetingCheckSchema = z.strictObject({
   details: hamletMeetingDetailsSchema,
 });
 
+export const securityCheckSchema = z.strictObject({
+  ...common,
+  kind: z.literal('security'),
+  details: securityDetailsSchema,
+});
+
 export const fieldCheckSchema = z.discriminatedUnion('kind', [
   environmentCheckSchema,
   hamletMeetingCheckSchema,
+  securityCheckSchema,
 ]);
 
 export type FieldCheck = z.infer<typeof fieldCheckSchema>;
 export type EnvironmentDetails = z.infer<typeof environmentDetailsSchema>;
 export type HamletMeetingDetails = z.infer<typeof hamletMeetingDetailsSchema>;
+export type SecurityDetails = z.infer<typeof securityDetailsSchema>;
 export type FieldCheckDetails = FieldCheck['details'];

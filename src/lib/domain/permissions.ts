@@ -13,7 +13,11 @@ export interface KindRule {
 export const KIND_RULES: Record<FieldCheckKind, KindRule> = {
   environment: { writers: ['officer', 'chair', 'viceChair', 'hamletHead'], db: 'log' },
   hamletMeeting: { writers: ['hamletHead', 'officer', 'chair', 'viceChair'], db: 'log' },
+  security: { writers: ['police'], db: 'police' },
 };
+
+/** Roles that may read the police database (its _security members). */
+export const POLICE_READERS: Role[] = ['police', 'chair'];
 
 /** Roles that may approve or return a submitted record. */
 export const REVIEWER_ROLES: Role[] = ['chair', 'viceChair', 'reviewer'];

@@ -1,0 +1,61 @@
+// The field checks a person can see, across their local databases (the commune log and, for
+// police and the chair, the police database), as one log. Writes go to the database the
+// record's kind belongs to.
+import type { FieldCheck, FieldCheckKind } from '$lib/domain/field-check';
+import type { Author, FieldCheckInput } from '$lib/domain/field-check-factory';
+import { KIND_RULES, type DbRole } from '$lib/domain/permissions';
+import type { FieldCheckRepository, Page } from './field-checks.repo';
+
+export class CheckLog {
+  constructor(private readonly repos: Partial<Record<DbRole, FieldCheckRepository>>) {}
+
+  private repoFor(kind: FieldCheckKind): FieldCheckRepository {
+    const repo = this.repos[KIND_RULES[kind].db];
+    if (!repo) throw new Error(`no local database for ${kind}`);
+    return repo;
+  }
+
+  private get all(): FieldCheckRepository[] {
+    return Object.values(this.repos);
+  }
+
+  createDraft(input: FieldCheckInput, author: Author): Promise<FieldCheck> {
+    return this.repoFor(input.kind).createDraft(input, author);
+  }
+
+  saveDraft(doc: FieldCheck, input: FieldCheckInput): Promise<FieldCheck> {
+    return this.repoFor(doc.kind).saveDraft(doc, input);
+  }
+
+  submit(doc: FieldCheck): Promise<FieldCheck> {
+    return this.repoFor(doc.kind).submit(doc);
+  }
+
+  reopen(doc: FieldCheck): Promise<FieldCheck> {
+    return this.repoFor(doc.kind).reopen(doc);
+  }
+
+  async get(id: string): Promise<FieldCheck | null> {
+    for (const repo of this.all) {
+      const doc = await repo.get(id);
+      if (doc) return doc;
+    }
+    return null;
+  }
+
+  /** Newest first across databases: ids are time-ordered, so a merge of pages is exact. */
+  async listNewest(limit = 50, after: string | null = null): Promise<Page<FieldCheck>> {
+    const pages = await Promise.all(this.all.map((r) => r.listNewest(limit, after)));
+    const merged = pages
+      .flatMap((p) => p.items)
+      .sort((a, b) => (a._id < b._id ? 1 : a._id > b._id ? -1 : 0));
+    const items = merged.slice(0, limit);
+    const more = merged.length > limit || pages.some((p) => p.next !== null);
+    return { items, next: more && items.length ? items[items.length - 1]._id : null };
+  }
+
+  watch(onChange: () => void): () => void {
+    const stops = this.all.map((r) => r.watch(onChange));
+    return () => stops.forEach((stop) => stop());
+  }
+}
