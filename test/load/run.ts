@@ -1,0 +1,16 @@
+// `npm run bench:load`: 50 devices × 1,000 records by default (LOAD_DEVICES, LOAD_RECORDS).
+// Exits non-zero when a device reports an error or anything fails to converge.
+import { runLoad } from './load.ts';
+import { formatLoad } from './report.ts';
+
+const devices = Number(process.env.LOAD_DEVICES ?? 50);
+const result = await runLoad({
+  communes: Math.max(1, Math.round(devices / 5)),
+  devicesPerCommune: Math.min(5, devices),
+  recordsPerDevice: Number(process.env.LOAD_RECORDS ?? 1000),
+  timeoutMs: 15 * 60_000,
+});
+console.log(formatLoad(result));
+const ok = result.converged && result.errors === 0 && result.denied === 0;
+console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
+process.exit(ok ? 0 : 1);
