@@ -54,9 +54,7 @@ function input(over: Partial<ProgressUpdateInput> = {}): ProgressUpdateInput {
 
 /**
  * Writes `docs` the way the app does: on a device, then replicated to the server as `who`.
- * Returns the server's refusals. (The embedded server hands validate_doc_update a new document
- * with `_rev: undefined` on a plain PUT, which the schema refuses; replication always sends
- * revisions, as does every device.)
+ * Returns the server's refusals.
  */
 async function push(
   who: { name: string; password: string },

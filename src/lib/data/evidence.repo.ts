@@ -13,6 +13,7 @@
 // database are not counted here (only police and the chair can read them).
 import { fieldCheckSchema, type FieldCheck } from '$lib/domain/field-check';
 import type { Plan } from '$lib/domain/plan';
+import { watchIds } from './db-watch';
 import type { Db } from './pouch-types';
 
 /** Years whose checks count for a plan: from `from` up to (not including) `until`. */
@@ -89,11 +90,6 @@ export class EvidenceRepository {
 
   /** Calls back on every local change to a field check. */
   watch(onChange: () => void): () => void {
-    const feed = this.db.changes({ since: 'now', live: true, return_docs: false });
-    feed.catch(() => undefined);
-    void feed.on('change', (c) => {
-      if (c.id.startsWith('check:')) onChange();
-    });
-    return () => void feed.cancel();
+    return watchIds(this.db, (id) => id.startsWith('check:'), onChange);
   }
 }

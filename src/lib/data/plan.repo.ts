@@ -12,6 +12,7 @@ import {
 } from '$lib/domain/plan';
 import type { PlanData } from '$lib/domain/plan-data';
 import { vietnamDate } from '$lib/domain/progress';
+import { watchIds } from './db-watch';
 import type { Db } from './pouch-types';
 import { parseOrThrow } from './validation';
 
@@ -90,12 +91,11 @@ export class PlanRepository {
 
   /** Calls back on every local change to a plan or plan item (own writes and replicated). */
   watch(onChange: () => void): () => void {
-    const feed = this.db.changes({ since: 'now', live: true, return_docs: false });
-    feed.catch(() => undefined);
-    void feed.on('change', (c) => {
-      if (c.id.startsWith('plan:') || c.id.startsWith('planItem:')) onChange();
-    });
-    return () => void feed.cancel();
+    return watchIds(
+      this.db,
+      (id) => id.startsWith('plan:') || id.startsWith('planItem:'),
+      onChange,
+    );
   }
 
   private async exists(id: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import {
   type ProgressUpdate,
   type ProgressUpdateInput,
 } from '$lib/domain/progress';
+import { watchIds } from './db-watch';
 import type { Db } from './pouch-types';
 import { parseOrThrow } from './validation';
 
@@ -52,11 +53,6 @@ export class ProgressRepository {
 
   /** Calls back on every local change to a progress update (own writes and replicated). */
   watch(onChange: () => void): () => void {
-    const feed = this.db.changes({ since: 'now', live: true, return_docs: false });
-    feed.catch(() => undefined);
-    void feed.on('change', (c) => {
-      if (c.id.startsWith('progress:')) onChange();
-    });
-    return () => void feed.cancel();
+    return watchIds(this.db, (id) => id.startsWith('progress:'), onChange);
   }
 }

@@ -1,0 +1,116 @@
+// The plan as people meet it: "My work" on the home screen, and two devices updating the same
+// plan item while offline — after both sync, both see both updates and the same status.
+import { expect, test, type Page } from '@playwright/test';
+import { CHAIR, OFFICER, pendingCount, signIn, waitForServiceWorker } from './helpers';
+
+// 2.1.2 (Cải cách thể chế): the officer (land) and the chair are both partners.
+const ITEM = '/plan/item?code=2.1.2';
+
+async function addUpdate(page: Page, status: string, percent: string, note: string) {
+  await page.getByLabel('Trạng thái').selectOption({ label: status });
+  await page.getByLabel('Tỷ lệ hoàn thành (%)').fill(percent);
+  await page.getByLabel('Ghi chú').fill(note);
+  await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+  await expect(page.getByTestId('progress-history')).toContainText(note);
+}
+
+const currentStatus = (page: Page) =>
+  page.getByTestId('current-state').getByTestId('progress-status').getAttribute('data-status');
+
+test('home shows “Việc của tôi” with the officer’s plan items', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, OFFICER);
+  const myWork = page.getByTestId('my-work');
+  await expect(myWork.getByRole('heading', { name: 'Việc của tôi' })).toBeVisible();
+  // canbo is the land officer: a partner of 2.1.1–2.1.8 among others; the 2023 deadline passed.
+  await expect(myWork.getByTestId('plan-item').first()).toBeVisible();
+  await expect(myWork.getByTestId('overdue').first()).toHaveText('Quá hạn');
+  await expect(myWork.getByTestId('evidence-count').first()).toContainText('minh chứng');
+  await myWork.getByTestId('plan-item').first().click();
+  await expect(page.getByRole('heading', { name: 'Tình hình hiện tại' })).toBeVisible();
+  await ctx.close();
+});
+
+test('the plan screen lists the three indices and their items', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, OFFICER);
+  await page.getByTestId('nav-plan').click();
+  await expect(page.getByRole('heading', { name: 'Kế hoạch năm 2023' })).toBeVisible();
+  await expect(page.getByTestId('plan-index')).toHaveCount(3);
+  await expect(page.getByTestId('plan-index').nth(0)).toContainText('8 mục');
+  await page.getByTestId('plan-index').nth(1).click();
+  await expect(page.getByTestId('plan-item')).toHaveCount(2);
+  await page.getByTestId('plan-item').first().click();
+  await expect(page.getByTestId('item-code')).toHaveText('2.2.1');
+  await expect(page.getByText('Công chức Tư pháp – Hộ tịch')).toBeVisible();
+  await ctx.close();
+});
+
+test('bad progress input gets a Vietnamese message and nothing typed is lost', async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, OFFICER);
+  await page.goto('/plan/item?code=2.1.3');
+  await page.getByLabel('Tỷ lệ hoàn thành (%)').fill('150');
+  await page.getByLabel('Ghi chú').fill('Đã rà soát hồ sơ trễ hạn quý III');
+  await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+  await expect(page.getByTestId('progress-message')).toContainText('Chưa lưu');
+  await expect(page.getByText('Tỷ lệ phải là số nguyên từ 0 đến 100.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Ghi chú')).toHaveValue('Đã rà soát hồ sơ trễ hạn quý III');
+  await expect(page.getByLabel('Tỷ lệ hoàn thành (%)')).toHaveValue('150');
+  await ctx.close();
+});
+
+test('two devices update the same item offline; after sync both see both updates', async ({
+  browser,
+}) => {
+  const officer = await browser.newContext();
+  const chair = await browser.newContext();
+  const phone = await officer.newPage();
+  const office = await chair.newPage();
+  await signIn(phone, OFFICER);
+  await signIn(office, CHAIR);
+  for (const page of [phone, office]) {
+    await waitForServiceWorker(page);
+    await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
+    await page.goto(ITEM);
+    await expect(page.getByTestId('item-code')).toHaveText('2.1.2');
+  }
+
+  await officer.setOffline(true);
+  await chair.setOffline(true);
+  for (const page of [phone, office])
+    await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'offline');
+
+  const phoneNote = 'Đã phổ biến văn bản mới cho cán bộ thôn (canbo)';
+  const officeNote = 'Chờ hướng dẫn của huyện về quy chế (chutich)';
+  await addUpdate(phone, 'Đang thực hiện', '60', phoneNote);
+  await addUpdate(office, 'Vướng mắc', '40', officeNote);
+  await expect(phone.getByTestId('progress-history')).not.toContainText(officeNote);
+
+  await officer.setOffline(false);
+  await chair.setOffline(false);
+  for (const page of [phone, office]) {
+    await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', {
+      timeout: 30_000,
+    });
+    await expect.poll(() => pendingCount(page), { timeout: 30_000 }).toBe(0);
+  }
+  for (const page of [phone, office]) {
+    const history = page.getByTestId('progress-history');
+    await expect(history).toContainText(phoneNote, { timeout: 30_000 });
+    await expect(history).toContainText(officeNote, { timeout: 30_000 });
+    await expect(history.getByTestId('progress-entry')).toHaveCount(2);
+  }
+  // The same fold on both devices: the later update's status.
+  await expect.poll(() => currentStatus(office)).toBe(await currentStatus(phone));
+  expect(await currentStatus(phone)).toBe('blocked');
+
+  await officer.close();
+  await chair.close();
+});
