@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const OFFICER = { name: 'canbo', password: 'canbo123' };
 export const CHAIR = { name: 'chutich', password: 'chutich123' };
@@ -38,3 +38,33 @@ export async function serverDocs(baseURL: string, db: string, auth: string) {
 
 export const basic = (who: { name: string; password: string }) =>
   'Basic ' + Buffer.from(`${who.name}:${who.password}`).toString('base64');
+
+export const POLICE = { name: 'congan', password: 'congan123' };
+export const ADMIN = { name: 'quantri', password: 'quantri123' };
+
+/**
+ * A device: a fresh browser context and page whose uncaught page errors are collected, so a
+ * test can assert the app never threw (an effect loop, say) while it did its work.
+ */
+export async function newDevice(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Records a field check through the form; returns the record's detail URL. */
+export async function recordCheck(
+  page: Page,
+  kindLabel: string,
+  fields: Record<string, string>,
+  action: 'Gửi' | 'Lưu nháp' = 'Gửi',
+) {
+  await page.goto('/');
+  await page.getByRole('link', { name: `Ghi mới: ${kindLabel}` }).click();
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
+  await page.getByRole('button', { name: action, exact: true }).click();
+  await expect(page.getByTestId('status')).toBeVisible();
+  return page.url();
+}

@@ -29,7 +29,7 @@ test('a check recorded offline survives reloads, syncs, and reaches the supervis
   await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'offline');
   await expect(page.getByRole('heading', { name: 'Nhật ký hiện trường' })).toBeVisible();
 
-  await page.getByRole('link', { name: /Kiểm tra môi trường/ }).click();
+  await page.getByRole('link', { name: 'Ghi mới: Kiểm tra môi trường' }).click();
   await page.getByLabel('Thôn/bản').fill('Thôn Pò Nhùng');
   await page.getByLabel('Địa điểm cụ thể').fill('Điểm tập kết rác đầu thôn');
   await page.getByLabel('Số hộ được kiểm tra').fill('42');
@@ -74,7 +74,7 @@ test('bad input gets a Vietnamese message and nothing typed is lost', async ({ b
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await signIn(page, OFFICER);
-  await page.getByRole('link', { name: /Họp thôn/ }).click();
+  await page.getByRole('link', { name: 'Ghi mới: Họp thôn / bầu cử' }).click();
   await page.getByLabel('Số hộ / cử tri').fill('12a');
   await page.getByLabel('Nội dung họp').fill('Bàn về thu quỹ vệ sinh môi trường');
   await expect(page.getByText('Phải là số không âm.')).toBeVisible();
