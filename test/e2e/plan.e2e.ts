@@ -1,7 +1,15 @@
 // The plan as people meet it: "My work" on the home screen, and two devices updating the same
 // plan item while offline — after both sync, both see both updates and the same status.
 import { expect, test, type Page } from '@playwright/test';
-import { CHAIR, OFFICER, pendingCount, signIn, waitForServiceWorker } from './helpers';
+import {
+  CHAIR,
+  OFFICER,
+  basic,
+  pendingCount,
+  serverDocs,
+  signIn,
+  waitForServiceWorker,
+} from './helpers';
 
 // 2.1.2 (Cải cách thể chế): the officer (land) and the chair are both partners.
 const ITEM = '/plan/item?code=2.1.2';
@@ -113,4 +121,37 @@ test('two devices update the same item offline; after sync both see both updates
 
   await officer.close();
   await chair.close();
+});
+
+// Last in this file: from here on the commune has a 2024 plan, which becomes the current one.
+test('the admin starts next year’s plan and edits an item; the server accepts it', async ({
+  browser,
+  baseURL,
+}) => {
+  const admin = { name: 'quantri', password: 'quantri123' };
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, admin);
+  await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
+  await page.goto('/plan/new-year');
+  await page.getByRole('button', { name: 'Tạo kế hoạch năm 2024' }).click();
+  await expect(page.getByText('Đã tạo kế hoạch năm 2024')).toBeVisible();
+
+  await page.getByLabel('Chọn mục để sửa').selectOption('2.1.3');
+  await page.getByLabel('Tên mục').fill('  ');
+  await page.getByRole('button', { name: 'Lưu mục' }).click();
+  await expect(page.getByTestId('editor-message')).toContainText('Chưa lưu');
+  await expect(page.getByLabel('Tên mục')).toHaveValue('  ');
+  const title = 'Cải cách thủ tục hành chính năm 2024';
+  await page.getByLabel('Tên mục').fill(title);
+  await page.getByRole('button', { name: 'Lưu mục' }).click();
+  await expect(page.getByText('Đã lưu mục trên máy')).toBeVisible();
+
+  await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
+  await expect.poll(() => pendingCount(page), { timeout: 30_000 }).toBe(0);
+  const onServer = await serverDocs(baseURL!, 'fieldbook-hong-phong', basic(CHAIR));
+  const item = onServer.find((d) => d._id === 'planItem:hong-phong:2024:2.1.3');
+  expect(item).toMatchObject({ title, deadline: '2024-11-29' });
+  expect(onServer.some((d) => d._id === 'plan:hong-phong:2024')).toBe(true);
+  await ctx.close();
 });
