@@ -1,6 +1,8 @@
 // Fieldbook's server: one Node process that serves the built app and, under /db, the CouchDB
 // API of either the embedded server or the real CouchDB given by COUCHDB_URL.
 import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { DB_PATH } from '../src/lib/domain/constants.ts';
 import { embeddedAdmin } from './admin-secret.ts';
@@ -27,10 +29,10 @@ export interface RunningServer {
 }
 
 /** The SvelteKit handler from the adapter-node build (absent in API-only tests). */
-async function loadAppHandler(): Promise<Handler | null> {
+async function loadAppHandler(buildDir: string): Promise<Handler | null> {
   try {
     // A computed URL keeps the type checker out of the generated build output.
-    const handlerUrl = new URL('../build/handler.js', import.meta.url).href;
+    const handlerUrl = pathToFileURL(path.join(buildDir, 'handler.js')).href;
     const mod = (await import(handlerUrl)) as { handler: Handler };
     return mod.handler;
   } catch (err) {
@@ -64,7 +66,7 @@ export async function startServer(
     couchUrl,
     commune: cfg.commune,
   });
-  const app = opts.withApp === false ? null : await loadAppHandler();
+  const app = opts.withApp === false ? null : await loadAppHandler(cfg.buildDir);
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === DB_PATH || url.startsWith(DB_PATH + '/')) return proxy(req, res);

@@ -6,6 +6,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The adapter-node build to serve (a deployment can keep several side by side). */
+  buildDir: string;
   commune: string;
   /** A real CouchDB (or cluster) to use instead of the embedded server. */
   couchUrl: string | null;
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    buildDir: path.resolve(env.FIELDBOOK_BUILD_DIR ?? 'build'),
     commune,
     couchUrl,
     couchAdmin: admin,

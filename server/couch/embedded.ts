@@ -83,7 +83,13 @@ async function writeConfig(file: string, adminName: string, adminPassword: strin
     admins: samePassword
       ? current.admins
       : await auth.hashAdminPasswords({ [adminName]: adminPassword }),
-    couch_httpd_auth: { ...current.couch_httpd_auth, require_valid_user: 'false' },
+    couch_httpd_auth: {
+      ...current.couch_httpd_auth,
+      require_valid_user: 'false',
+      // Kept on disk, as CouchDB does: a fresh secret at every start would sign everyone out
+      // whenever the server restarts.
+      secret: current.couch_httpd_auth?.secret ?? auth.generateSecret(),
+    },
   };
   if (JSON.stringify(next) !== JSON.stringify(current)) {
     writeFileSync(file + '.tmp', JSON.stringify(next, null, 2));

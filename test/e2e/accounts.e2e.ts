@@ -62,6 +62,7 @@ test('an expired session asks to sign in again and loses nothing', async ({ brow
   const { context, page, errors } = await newDevice(browser);
   await signIn(page, OFFICER);
   await waitForServiceWorker(page);
+  await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', upToDate);
   await context.setOffline(true);
   await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': 'Thôn Phiêng Kham' });
   await page.goto('/');

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 export const OFFICER = { name: 'canbo', password: 'canbo123' };
 export const CHAIR = { name: 'chutich', password: 'chutich123' };
@@ -46,8 +46,8 @@ export const ADMIN = { name: 'quantri', password: 'quantri123' };
  * A device: a fresh browser context and page whose uncaught page errors are collected, so a
  * test can assert the app never threw (an effect loop, say) while it did its work.
  */
-export async function newDevice(browser: Browser) {
-  const context = await browser.newContext();
+export async function newDevice(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

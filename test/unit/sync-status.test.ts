@@ -36,11 +36,11 @@ describe('sync status', () => {
   });
 
   it('keeps an error visible until replication recovers', () => {
-    const s = fold([
-      { type: 'error', error: 'network' },
-      { type: 'paused', at: 'x' },
-    ]);
-    expect(s).toMatchObject({ phase: 'error', error: 'network' });
+    const failing = fold([{ type: 'error', error: 'network' }]);
+    expect(failing).toMatchObject({ phase: 'error', error: 'network' });
+    // The engine reports 'paused' only when both directions caught up without error.
+    const caughtUp = reduceSync(failing, { type: 'paused', at: 'x' });
+    expect(caughtUp).toMatchObject({ phase: 'upToDate', error: null, lastSyncedAt: 'x' });
     const recovered = fold([
       { type: 'error', error: 'server' },
       { type: 'active' },

@@ -30,6 +30,11 @@ export interface SyncOptions {
   batchSize?: number;
   /** Delay before recounting pending changes after activity. */
   countDelayMs?: number;
+  /**
+   * Which changes are this person's own, for the pending count: documents pulled from the
+   * server also appear in the local changes feed until the push checkpoint passes them.
+   */
+  isOwnChange?: (id: string) => boolean;
 }
 
 export class SyncEngine {
@@ -95,7 +100,8 @@ export class SyncEngine {
   /** Local changes the server does not have yet (changes since the last push checkpoint). */
   async countPending(): Promise<number> {
     const res = await this.local.changes({ since: this.memory.pushedSeq, return_docs: true });
-    return res.results.filter((r) => !r.id.startsWith('_design/')).length;
+    const own = this.options.isOwnChange ?? (() => true);
+    return res.results.filter((r) => !r.id.startsWith('_design/') && own(r.id)).length;
   }
 
   private startReplication() {
@@ -141,7 +147,10 @@ export class SyncEngine {
     });
     void rep.on('paused', (err) => {
       if (!current()) return;
-      if (err) return this.emit({ type: 'error', error: classifySyncError(err) });
+      if (err) {
+        this.idle[direction] = false; // not caught up until it pauses cleanly
+        return this.emit({ type: 'error', error: classifySyncError(err) });
+      }
       this.idle[direction] = true;
       if (this.idle.push && this.idle.pull) {
         const at = this.env.now();

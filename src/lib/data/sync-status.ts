@@ -67,7 +67,8 @@ export function reduceSync(s: SyncStatus, e: SyncEvent): SyncStatus {
       return { ...s, phase: s.online ? 'syncing' : s.phase, progress };
     }
     case 'paused':
-      if (s.phase === 'error' || s.phase === 'signedOut' || !s.online) return s;
+      // Both directions caught up without error (the engine guarantees it): healthy again.
+      if (!s.online) return s;
       return { ...s, phase: 'upToDate', progress: null, lastSyncedAt: e.at, error: null };
     case 'error':
       return {

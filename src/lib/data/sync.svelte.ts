@@ -1,6 +1,11 @@
 // The sync status the UI subscribes to: SyncEngine's events folded into a reactive SyncStatus.
 import type { Db } from './pouch-types';
-import { browserEnvironment, SyncEngine, type SyncEnvironment } from './sync-engine';
+import {
+  browserEnvironment,
+  SyncEngine,
+  type SyncEnvironment,
+  type SyncOptions,
+} from './sync-engine';
 import { initialSyncStatus, reduceSync, type SyncStatus } from './sync-status';
 
 export class SyncController {
@@ -11,9 +16,10 @@ export class SyncController {
     local: Db,
     remote: Db,
     memoryKey: string,
+    options: SyncOptions = {},
     env: SyncEnvironment = browserEnvironment(),
   ) {
-    this.engine = new SyncEngine(local, remote, memoryKey, env);
+    this.engine = new SyncEngine(local, remote, memoryKey, env, options);
     this.status = initialSyncStatus(env.isOnline(), this.engine.lastSyncedAt, this.engine.rejected);
     this.engine.subscribe((e) => (this.status = reduceSync(this.status, e)));
   }

@@ -1,6 +1,7 @@
 // The signed-in person's workspace: their local databases, repositories and sync. Screens get
 // everything they need from here and never touch PouchDB themselves.
 import { dbNames } from '$lib/domain/constants';
+import { parseId } from '$lib/domain/ids';
 import { POLICE_READERS, type DbRole } from '$lib/domain/permissions';
 import { hasRole, primaryRole } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
@@ -76,7 +77,10 @@ async function open(session: DeviceSession) {
     if (dbRole === 'log') workspace.logDb = local;
     repos[dbRole] = new FieldCheckRepository(local);
     const remote = remoteDb(PouchDB, location.origin, name);
-    syncs.push(new SyncController(local, remote, `fieldbook:sync:${session.name}:${name}`));
+    // Pending means this person's own changes: ids carry their author.
+    const isOwnChange = (id: string) => parseId(id)?.user === session.name;
+    const key = `fieldbook:sync:${session.name}:${name}`;
+    syncs.push(new SyncController(local, remote, key, { isOwnChange }));
   }
   if (workspace.logDb) openPlan(workspace.logDb, syncs);
   workspace.session = session;
