@@ -125,6 +125,19 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     return true;
   }
 
+  // The signed-in person wrote it, in a role that is theirs, under an id that carries their name.
+  function checkAuthorship() {
+    if (newDoc.author !== name)
+      deny('Người ghi phải là người đang đăng nhập. (author must be you)');
+    // Ids are `<prefix>:<time>:<author>:<random>`: a replicated branch (new_edits=false) has no
+    // old revision to compare with, so this keeps it from landing on someone else's document.
+    var idParts = newDoc._id.split(':');
+    if (idParts[idParts.length - 2] !== name)
+      deny('Mã bản ghi phải mang tên người ghi. (id must carry your name)');
+    if (!hasRole(newDoc.authorRole))
+      deny('Vai trò người ghi không phải của bạn. (authorRole is not your role)');
+  }
+
   var isAdmin = (userCtx.roles || []).indexOf('_admin') !== -1;
   var name = userCtx.name;
   if (!name) deny('Cần đăng nhập. (sign-in required)');
@@ -161,15 +174,7 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
       }
       return;
     }
-    if (newDoc.author !== name)
-      deny('Người ghi phải là người đang đăng nhập. (author must be you)');
-    // Ids are `check:<time>:<author>:<random>`: a replicated branch (new_edits=false) has no
-    // old revision to compare with, so this keeps it from landing on someone else's record.
-    var idParts = newDoc._id.split(':');
-    if (idParts[idParts.length - 2] !== name)
-      deny('Mã bản ghi phải mang tên người ghi. (id must carry your name)');
-    if (!hasRole(newDoc.authorRole))
-      deny('Vai trò người ghi không phải của bạn. (authorRole is not your role)');
+    checkAuthorship();
     if (!hasAnyRole(rule.writers))
       deny('Vai trò của bạn không được ghi loại bản ghi này. (role may not write this kind)');
     if (oldDoc) {
@@ -187,6 +192,8 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
 
   var typeRule = CONFIG.types[newDoc.type];
   if (!typeRule) deny('Loại tài liệu không được ghi ở đây. (type not writable)');
+  if ((typeRule.db || 'log') !== CONFIG.dbRole)
+    deny('Loại tài liệu không thuộc cơ sở dữ liệu này. (wrong database)');
   if (typeRule.editable) {
     if (oldDoc && !oldDoc._deleted && oldDoc.type !== newDoc.type)
       deny('Không được đổi loại tài liệu. (type cannot change)');
@@ -195,7 +202,7 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     return;
   }
   if (oldDoc) deny('Tài liệu này chỉ được thêm mới, không được sửa. (append-only)');
-  if (newDoc.author !== name) deny('Người ghi phải là người đang đăng nhập. (author must be you)');
+  checkAuthorship();
   if (!hasAnyRole(typeRule.writers))
     deny('Vai trò của bạn không được ghi loại tài liệu này. (role may not write this)');
 }

@@ -6,10 +6,13 @@ import type { z } from 'zod';
 import { DOC_TYPES } from '../../src/lib/domain/constants.ts';
 import { PLAN_WRITERS, planItemSchema, planSchema } from '../../src/lib/domain/plan.ts';
 import { PROGRESS_WRITERS, progressUpdateSchema } from '../../src/lib/domain/progress.ts';
+import type { DbRole } from '../../src/lib/domain/permissions.ts';
 import type { Role } from '../../src/lib/domain/roles.ts';
 
 export interface DocWriters {
   writers: Role[];
+  /** The database the type lives in (default: the commune log). */
+  db?: DbRole;
   /** Writers may also change an existing document (default: append-only). */
   editable?: boolean;
 }

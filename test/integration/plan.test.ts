@@ -97,6 +97,31 @@ describe('progress updates on the server', () => {
     expect(await remote.get(doc._id)).toMatchObject({ status: 'inProgress' });
   });
 
+  it('an officer cannot claim a role that is not theirs', async () => {
+    const doc = newProgressUpdate(input(), { ...officerAuthor, role: 'chair' }, new Date());
+    expect((await push(OFFICER, doc))[0]).toMatch(/authorRole is not your role/);
+  });
+
+  it('an update cannot sit under another person’s id', async () => {
+    const doc = newProgressUpdate(input(), officerAuthor, new Date());
+    const planted = { ...doc, _id: doc._id.replace(':canbo:', ':chutich:') };
+    expect((await push(OFFICER, planted))[0]).toMatch(/id must carry your name/);
+  });
+
+  it('progress updates belong to the commune log, not the police database', async () => {
+    const police = { name: 'congan', password: 'congan123' };
+    const doc = newProgressUpdate(
+      input(),
+      { name: 'congan', role: 'police', commune: 'hong-phong' },
+      new Date(),
+    );
+    const device = memoryDb('police-phone');
+    await device.put(doc);
+    const res = await device.replicate.to(httpDb(server.url, dbNames('hong-phong').police, police));
+    expect(res.doc_write_failures).toBe(1);
+    expect(String((res.errors[0] as { message?: string }).message)).toMatch(/wrong database/);
+  });
+
   it('a bad update is refused by the schema', async () => {
     const doc = { ...newProgressUpdate(input(), officerAuthor, new Date()), percent: 140 };
     const errors = await push(OFFICER, doc);
