@@ -89,14 +89,15 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
     }
   }
 
+  const belongsHere = (doc: UserDoc) =>
+    doc.fieldbook?.commune === commune || doc.roles.includes(scopedRole('member', commune));
+
   async function list(): Promise<UserSummary[]> {
     const res = await users.list({ include_docs: true });
     return res.rows
       .map((r) => r.doc as UserDoc | undefined)
       .filter((d): d is UserDoc => !!d && d.type === 'user' && d.fieldbook !== undefined)
-      .filter(
-        (d) => d.fieldbook?.commune === commune || d.roles.includes(scopedRole('member', commune)),
-      )
+      .filter(belongsHere)
       .map((d) => summary(d, commune))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -118,11 +119,15 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
     return summary(doc, commune);
   }
 
-  async function change(name: string, body: unknown): Promise<UserSummary> {
+  async function change(name: string, body: unknown, serverAdmin: boolean): Promise<UserSummary> {
     const parsed = userChangeSchema.safeParse(body);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const doc = await load(name);
-    if (!doc || !doc.fieldbook) throw new HttpError(404, `Không có tài khoản "${name}".`);
+    // A commune's admin manages that commune's accounts only; the server admin (npm run user)
+    // may also give an account of another commune a role here (a reviewer over several).
+    if (!doc || !doc.fieldbook || (!serverAdmin && !belongsHere(doc))) {
+      throw new HttpError(404, `Không có tài khoản "${name}".`);
+    }
     const c = parsed.data;
     const role = c.role ?? doc.fieldbook.role ?? primaryRole(doc, commune);
     if (!role) throw new HttpError(400, 'Tài khoản chưa có vai trò; hãy chọn vai trò.');
@@ -130,7 +135,11 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
     const disabled = c.disabled ?? doc.fieldbook.disabled ?? false;
     const next: UserDoc = {
       ...doc,
-      roles: disabled ? [] : couchRolesFor(role, commune, (position ?? undefined) as never),
+      roles: [
+        // A reviewer over several communes keeps what other communes' admins gave them.
+        ...doc.roles.filter((r) => r.includes('@') && !r.endsWith(`@${commune}`)),
+        ...(disabled ? [] : couchRolesFor(role, commune, (position ?? undefined) as never)),
+      ],
       fieldbook: {
         fullName: c.fullName ?? doc.fieldbook.fullName,
         position,
@@ -148,8 +157,8 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
     try {
       const who = await caller(req, couchUrl);
       if (!who) throw new HttpError(401, 'Cần đăng nhập.');
-      const allowed =
-        who.roles.includes('_admin') || who.roles.includes(scopedRole('admin', commune));
+      const serverAdmin = who.roles.includes('_admin');
+      const allowed = serverAdmin || who.roles.includes(scopedRole('admin', commune));
       if (!allowed) throw new HttpError(403, 'Chỉ quản trị viên của xã được quản lý tài khoản.');
       const path = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
       const name = decodeURIComponent(path.slice('/api/users/'.length));
@@ -158,7 +167,7 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
         return send(res, 201, await create(await readJson(req)));
       }
       if (path.startsWith('/api/users/') && req.method === 'PUT') {
-        return send(res, 200, await change(name, await readJson(req)));
+        return send(res, 200, await change(name, await readJson(req), serverAdmin));
       }
       throw new HttpError(404, 'Không có chức năng này.');
     } catch (err) {

@@ -26,3 +26,6 @@ export function makeCheck(
   input.planItems = ['2.3.7'];
   return fieldCheckSchema.parse(newFieldCheck(input, author, at));
 }
+
+export const basicAuth = (who: { name: string; password: string }) =>
+  'Basic ' + Buffer.from(`${who.name}:${who.password}`).toString('base64');
