@@ -57,3 +57,13 @@ export function yearParam(params: URLSearchParams): number | null {
   const y = Number(params.get('year'));
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
 }
+
+/** Calls back when anything a plan overview shows changes: items, progress or evidence. */
+export function watchPlanOverview(repos: Partial<PlanRepos>, onChange: () => void): () => void {
+  const stops = [
+    repos.plan?.watch(onChange),
+    repos.progress?.watch(onChange),
+    repos.evidence?.watch(onChange),
+  ];
+  return () => stops.forEach((stop) => stop?.());
+}
