@@ -35,6 +35,14 @@ export class CheckLog {
     return this.repoFor(doc.kind).reopen(doc);
   }
 
+  async conflictsOf(doc: FieldCheck): Promise<FieldCheck[]> {
+    return this.repoFor(doc.kind).conflictsOf(doc._id);
+  }
+
+  resolveConflict(chosen: FieldCheck): Promise<FieldCheck> {
+    return this.repoFor(chosen.kind).resolveConflict(chosen);
+  }
+
   async get(id: string): Promise<FieldCheck | null> {
     for (const repo of this.all) {
       const doc = await repo.get(id);

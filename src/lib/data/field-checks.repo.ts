@@ -56,6 +56,37 @@ export class FieldCheckRepository {
     }
   }
 
+  /**
+   * The other versions of a record when it was edited on two devices before they synced.
+   * CouchDB keeps them all and picks a winner; nothing is lost until a person chooses.
+   */
+  async conflictsOf(id: string): Promise<FieldCheck[]> {
+    let doc: { _conflicts?: string[] };
+    try {
+      doc = await this.db.get(id, { conflicts: true });
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return [];
+      throw err;
+    }
+    const versions = await Promise.all(
+      (doc._conflicts ?? []).map((rev) => this.db.get(id, { rev })),
+    );
+    return versions.flatMap((v) => {
+      const parsed = fieldCheckSchema.safeParse(v);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /** Keeps `chosen` (any version of the record) and retires the others. */
+  async resolveConflict(chosen: FieldCheck): Promise<FieldCheck> {
+    const current = await this.db.get(chosen._id, { conflicts: true });
+    const losers = current._conflicts ?? [];
+    let kept: FieldCheck = { ...chosen, _rev: current._rev };
+    if (chosen._rev !== current._rev) kept = await this.write(kept);
+    for (const rev of losers) await this.db.remove(chosen._id, rev);
+    return kept;
+  }
+
   /** Newest first, a page at a time: a range read over time-ordered ids. */
   async listNewest(limit = 50, after: string | null = null): Promise<Page<FieldCheck>> {
     const range = idRange('check');

@@ -4,7 +4,7 @@ import type { Messages } from './vi';
 export const en: Messages = {
   appTitle: 'Field log',
   appSubtitle: 'Commune People’s Committee',
-  nav: { log: 'Log', newCheck: 'New', signOut: 'Sign out' },
+  nav: { log: 'Log', newCheck: 'New', signOut: 'Sign out', otherLanguage: 'Tiếng Việt' },
   sync: {
     offline: 'Offline',
     connecting: 'Connecting…',
@@ -181,6 +181,10 @@ export const en: Messages = {
     submitted: 'Submitted',
     back: 'Back to the log',
     submitConfirm: 'Submit this record? It cannot be edited afterwards.',
+    conflict: 'This record was edited on two devices before they synced. Nothing is lost:',
+    conflictVersion: (when: string, findings: string) => `Version of ${when}: ${findings}`,
+    keepThis: 'Keep this one',
+    shownVersion: 'The version shown',
     rejected: 'The server refused this record:',
     rejectedHelp: 'It is kept on this device. Correct it and submit again.',
   },

@@ -2,7 +2,7 @@
 export const vi = {
   appTitle: 'Sổ hiện trường',
   appSubtitle: 'UBND xã',
-  nav: { log: 'Nhật ký', newCheck: 'Ghi mới', signOut: 'Đăng xuất' },
+  nav: { log: 'Nhật ký', newCheck: 'Ghi mới', signOut: 'Đăng xuất', otherLanguage: 'English' },
   sync: {
     offline: 'Ngoại tuyến',
     connecting: 'Đang kết nối…',
@@ -175,6 +175,10 @@ export const vi = {
     submitted: 'Gửi lúc',
     back: 'Quay lại nhật ký',
     submitConfirm: 'Gửi bản ghi này? Sau khi gửi sẽ không sửa được nữa.',
+    conflict: 'Bản ghi này đã được sửa trên hai máy trước khi đồng bộ. Không bản nào bị mất:',
+    conflictVersion: (when: string, findings: string) => `Bản sửa lúc ${when}: ${findings}`,
+    keepThis: 'Giữ bản này',
+    shownVersion: 'Bản đang hiển thị',
     rejected: 'Máy chủ từ chối bản ghi này:',
     rejectedHelp: 'Bản ghi vẫn được giữ trên máy. Hãy sửa rồi gửi lại.',
   },
