@@ -1,0 +1,106 @@
+// Provisioning step: the commune's plan, shipped as data, loaded into its log database without
+// ever overwriting what the commune's admin has edited since.
+import type { PlanData } from '../../src/lib/domain/plan-data/index.ts';
+import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
+import { canonical } from './canonical.ts';
+import { isStatus, type Couch } from './couch.ts';
+import type { Outcome } from './steps.ts';
+
+/** Where ensurePlan remembers the revision it last wrote of each plan document. */
+export const PLAN_LEDGER_ID = '_local/fieldbook-plan-provisioned';
+
+interface PlanLedger {
+  _rev?: string;
+  /** Document id → the revision provisioning wrote. */
+  revs: Record<string, string>;
+}
+
+/** The plans shipped with the app (src/lib/domain/plan-data). */
+export function shippedPlans(): PlanData[] {
+  return [loadPlan2023()];
+}
+
+/**
+ * Loads a shipped plan and its items into `db`, the commune's log database, if `data` belongs
+ * to `commune` (another commune gets nothing).
+ *
+ * Never overwrites an admin's edit. An admin edits plan items in the app (they replicate up to
+ * here), so provisioning keeps a ledger in a `_local` document (not replicated, not validated)
+ * of the revision it wrote last of each document. A document is
+ * - created when it does not exist at all;
+ * - left alone when it already equals the shipped data (and its revision is noted);
+ * - updated to the shipped data only when its current revision is still the one provisioning
+ *   wrote, i.e. nobody has changed it since (this is how a corrected seed reaches the server);
+ * - otherwise left alone: someone edited or deleted it. A document that exists but is not in the
+ *   ledger and differs from the shipped data counts as edited, so the safe side always wins.
+ * Comparing revisions rather than content hashes also catches an edit that happens to restore
+ * the shipped text; and the schemas stay free of provisioning bookkeeping.
+ */
+export async function ensurePlan(
+  couch: Couch,
+  db: string,
+  commune: string,
+  data: PlanData,
+): Promise<Outcome> {
+  if (data.plan.commune !== commune) return 'unchanged';
+  const docs: Record<string, unknown>[] = [data.plan, ...data.items];
+  const ledger = await readLedger(couch, db);
+  const scope = couch.use<Record<string, unknown>>(db);
+  const found = await scope.fetch({ keys: docs.map((d) => d._id as string) });
+  const rows = new Map<string, { rev: string; doc: Record<string, unknown> | null }>();
+  for (const row of found.rows) {
+    if ('value' in row && row.value) {
+      const doc = ('doc' in row ? row.doc : null) as Record<string, unknown> | null;
+      rows.set(row.id, { rev: row.value.rev, doc });
+    }
+  }
+  const writes: Record<string, unknown>[] = [];
+  const revs = { ...ledger.revs };
+  let created = false;
+  for (const doc of docs) {
+    const id = doc._id as string;
+    const current = rows.get(id);
+    if (!current) {
+      writes.push(doc);
+      created = true;
+      continue;
+    }
+    if (current.doc) {
+      const { _rev, ...stored } = current.doc;
+      if (canonical(stored) === canonical(doc)) {
+        revs[id] = _rev as string;
+        continue;
+      }
+    }
+    if (ledger.revs[id] === current.rev) writes.push({ ...doc, _rev: current.rev });
+  }
+  if (writes.length) {
+    const res = await scope.bulk({ docs: writes });
+    const failed = res.filter((r) => r.error);
+    if (failed.length)
+      throw new Error(
+        `plan ${data.plan._id}: ${failed.map((r) => `${r.id} ${r.reason}`).join('; ')}`,
+      );
+    for (const r of res) if (r.id && r.rev) revs[r.id] = r.rev;
+  }
+  if (canonical(revs) !== canonical(ledger.revs)) {
+    await couch.request({
+      db,
+      path: PLAN_LEDGER_ID,
+      method: 'PUT',
+      body: { ...(ledger._rev ? { _rev: ledger._rev } : {}), revs },
+    });
+  }
+  if (!writes.length) return 'unchanged';
+  return created ? 'created' : 'updated';
+}
+
+async function readLedger(couch: Couch, db: string): Promise<PlanLedger> {
+  try {
+    const doc = (await couch.request({ db, path: PLAN_LEDGER_ID })) as Partial<PlanLedger>;
+    return { _rev: doc._rev, revs: doc.revs ?? {} };
+  } catch (err) {
+    if (!isStatus(err, 404)) throw err;
+    return { revs: {} };
+  }
+}
