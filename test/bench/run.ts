@@ -2,12 +2,13 @@
 // never fails on a slow machine (only on a benchmark that could not run at all).
 // Sizes: BENCH_RECORDS (sync, 10000), BENCH_LOCAL_RECORDS (Chromium, 50000),
 // LOAD_DEVICES (50) and LOAD_RECORDS (1000); BENCH_SKIP=local,lighthouse,load skips parts.
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
-import { runLoad } from '../load/load.ts';
+import { execFile, execFileSync } from 'node:child_process';
+import type { LoadResult } from '../load/load.ts';
 import { ensureBuild, measureAppSize } from './app-size.ts';
 import { benchChecks, jsonBytes, officer } from './harness/checks.ts';
 import { withFreshServer } from './harness/fresh-server.ts';
@@ -20,7 +21,25 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const records = env('BENCH_RECORDS', 10_000);
-const loadDevices = env('LOAD_DEVICES', 50);
+
+/** The load run in its own process (`npm run bench:load`): its devices need a heap of their own. */
+async function runLoadProcess(): Promise<LoadResult> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'fieldbook-load-result-')), 'r.json');
+  try {
+    await promisify(execFile)('npm', ['run', '--silent', 'bench:load'], {
+      cwd: root,
+      env: { ...process.env, LOAD_RESULT_FILE: file },
+      timeout: 30 * 60_000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((err: Error) => {
+      if (!existsSync(file)) throw err; // a finished run that found problems still reports
+    });
+    return JSON.parse(readFileSync(file, 'utf8')) as LoadResult;
+  } finally {
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
 
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T | string> {
   if (skip.has(name)) return 'skipped (BENCH_SKIP)';
@@ -68,14 +87,7 @@ const results: BenchResults = {
   lighthouse: await step('lighthouse', () =>
     withFreshServer((s) => runLighthouse(`${s.server.url}/`)),
   ),
-  load: await step('load', () =>
-    runLoad({
-      communes: Math.max(1, Math.round(loadDevices / 5)),
-      devicesPerCommune: Math.min(5, loadDevices),
-      recordsPerDevice: env('LOAD_RECORDS', 1000),
-      timeoutMs: 15 * 60_000,
-    }),
-  ),
+  load: await step('load', () => runLoadProcess()),
 };
 
 const table = rows(results);

@@ -54,6 +54,10 @@ export class ChildServer {
       if (this.child === child) this.child = null;
     });
     this.child = child;
+    // If this process dies first, the server must not outlive it (it is in its own group).
+    const reap = () => child.pid && killGroup(child.pid, 'SIGKILL');
+    process.once('exit', reap);
+    child.once('exit', () => process.removeListener('exit', reap));
     await this.waitUntilServing(this.opts.startTimeoutMs ?? 60_000);
   }
 
@@ -67,11 +71,7 @@ export class ChildServer {
     if (!child?.pid) return;
     this.expectedExit = true;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
+    killGroup(child.pid, signal);
     await exited;
     await this.waitUntilPortFree();
   }
@@ -106,6 +106,14 @@ export class ChildServer {
       if (free) return;
       await sleep(50);
     }
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
   }
 }
 
