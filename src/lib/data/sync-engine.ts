@@ -24,6 +24,9 @@ export interface SyncMemory {
   rejected: Record<string, string>;
 }
 
+/** The longest a restart waits for cancelled replications to stop before going on. */
+const RESTART_WAIT_MS = 15_000;
+
 const EMPTY_MEMORY: SyncMemory = { pushedSeq: 0, lastSyncedAt: null, rejected: {} };
 
 export interface SyncOptions {
@@ -43,6 +46,9 @@ export class SyncEngine {
   private idle = { push: false, pull: false };
   /** Bumped at every restart: events of cancelled replications are ignored. */
   private generation = 0;
+  private restarting = false;
+  private restartAgain = false;
+  private stopped = false;
   private memory: SyncMemory;
   private countTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -72,12 +78,12 @@ export class SyncEngine {
   }
 
   start(): void {
+    this.stopped = false;
     this.unsubscribe = this.env.onConnectivity((online) => {
       if (!online) return this.emit({ type: 'offline' });
       this.emit({ type: 'online' });
       // Don't sit out a long back-off when the network is back: start again now.
-      this.cancelReplication();
-      this.startReplication();
+      void this.restart();
     });
     this.startReplication();
     this.schedulePendingCount();
@@ -87,7 +93,8 @@ export class SyncEngine {
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.countTimer) clearTimeout(this.countTimer);
-    this.cancelReplication();
+    this.stopped = true;
+    void this.cancelReplication();
     this.generation += 1;
     this.emit({ type: 'stopped' });
   }
@@ -120,10 +127,36 @@ export class SyncEngine {
     this.wire(this.pull, 'pull');
   }
 
-  private cancelReplication() {
-    void this.push?.cancel();
-    void this.pull?.cancel();
+  private cancelReplication(): Promise<unknown> {
+    const running = [this.push, this.pull].filter((r): r is Replication => r !== null);
+    running.forEach((r) => void r.cancel());
     this.push = this.pull = null;
+    // A cancelled replication may still be finishing a batch; it resolves when it has stopped.
+    return Promise.allSettled(running);
+  }
+
+  /**
+   * Cancel, wait until the old replications have really stopped, then start afresh. Two
+   * replications of the same pair must never overlap: they share checkpoints, and an overlap
+   * was seen to move the pull checkpoint past documents never written (the fault run).
+   */
+  private async restart(): Promise<void> {
+    if (this.restarting) {
+      this.restartAgain = true;
+      return;
+    }
+    this.restarting = true;
+    try {
+      do {
+        this.restartAgain = false;
+        const stopped = this.cancelReplication();
+        await Promise.race([stopped, new Promise((r) => setTimeout(r, RESTART_WAIT_MS))]);
+        if (this.stopped) return;
+        this.startReplication();
+      } while (this.restartAgain);
+    } finally {
+      this.restarting = false;
+    }
   }
 
   private wire(rep: Replication, direction: 'push' | 'pull') {
