@@ -117,7 +117,10 @@ export class SyncEngine {
       live: true,
       retry: true,
       back_off_function: nextDelay,
-      batch_size: this.options.batchSize ?? 100,
+      // 250 records (~250 KB) a round trip: on a weak mobile link round trips cost more than
+      // bytes, and a batch lost to a cut connection is still small. PouchDB's default is 100;
+      // `npm run bench` measured 1.34× plain replication at 100 and 0.98× at 250 (push).
+      batch_size: this.options.batchSize ?? 250,
     };
     this.idle = { push: false, pull: false };
     this.generation += 1;
