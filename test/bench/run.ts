@@ -1,7 +1,8 @@
 // `npm run bench`: measures, prints a table and writes docs/benchmarks.md. It reports; it
 // never fails on a slow machine (only on a benchmark that could not run at all).
 // Sizes: BENCH_RECORDS (sync, 10000), BENCH_LOCAL_RECORDS (Chromium, 50000),
-// LOAD_DEVICES (50) and LOAD_RECORDS (1000); BENCH_SKIP=local,lighthouse,load skips parts.
+// LOAD_DEVICES (50), LOAD_RECORDS (1000), LOAD_WORKERS, LOAD_TIMEOUT_MS;
+// BENCH_SKIP=local,lighthouse,load skips parts.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import os from 'node:os';
@@ -22,7 +23,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const records = env('BENCH_RECORDS', 10_000);
 
-/** The load run in its own process (`npm run bench:load`): its devices need a heap of their own. */
+/** The load run in its own process (`npm run bench:load`); it spreads its devices over workers. */
 async function runLoadProcess(): Promise<LoadResult> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'fieldbook-load-result-')), 'r.json');
   try {

@@ -61,6 +61,11 @@ export class ChildServer {
     await this.waitUntilServing(this.opts.startTimeoutMs ?? 60_000);
   }
 
+  /** The process id of `npx`, which leads the server's process group. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get running(): boolean {
     return this.child !== null;
   }
