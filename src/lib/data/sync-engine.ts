@@ -4,18 +4,12 @@
 // Plain TypeScript, so benchmarks and fault tests run the very same code in Node.
 import { nextDelay } from './backoff';
 import type { Db } from './pouch-types';
+import type { SyncEnvironment } from './sync-environment';
 import { classifySyncError, type SyncEvent } from './sync-status';
 
-type Replication = PouchDB.Replication.Replication<object>;
+export type { SyncEnvironment } from './sync-environment';
 
-/** Where the engine learns about connectivity and keeps its small memory. */
-export interface SyncEnvironment {
-  isOnline(): boolean;
-  /** Subscribe to connectivity changes; returns an unsubscribe function. */
-  onConnectivity(listener: (online: boolean) => void): () => void;
-  storage: Pick<Storage, 'getItem' | 'setItem'>;
-  now(): string;
-}
+type Replication = PouchDB.Replication.Replication<object>;
 
 export interface SyncMemory {
   pushedSeq: number | string;
@@ -47,6 +41,8 @@ export class SyncEngine {
   /** Bumped at every restart: events of cancelled replications are ignored. */
   private generation = 0;
   private restarting = false;
+  private counting = false;
+  private countAgain = false;
   private restartAgain = false;
   private stopped = false;
   private memory: SyncMemory;
@@ -218,11 +214,28 @@ export class SyncEngine {
     if (this.countTimer) clearTimeout(this.countTimer);
     this.countTimer = setTimeout(() => {
       this.countTimer = null;
-      this.countPending().then(
-        (count) => this.emit({ type: 'pendingCounted', count }),
-        () => undefined, // a closed database while signing out: nothing to show
-      );
+      void this.recount();
     }, delayMs);
+  }
+
+  /** One count at a time: on a busy phone, overlapping scans of the changes feed pile up. */
+  private async recount(): Promise<void> {
+    if (this.counting) {
+      this.countAgain = true;
+      return;
+    }
+    this.counting = true;
+    try {
+      do {
+        this.countAgain = false;
+        const count = await this.countPending();
+        this.emit({ type: 'pendingCounted', count });
+      } while (this.countAgain);
+    } catch {
+      // a closed database while signing out: nothing to show
+    } finally {
+      this.counting = false;
+    }
   }
 
   private deny(id: string, reason: string) {
@@ -257,23 +270,4 @@ export class SyncEngine {
     this.memory = { ...this.memory, ...patch };
     this.env.storage.setItem(this.memoryKey, JSON.stringify(this.memory));
   }
-}
-
-/** The browser's connectivity and storage. */
-export function browserEnvironment(): SyncEnvironment {
-  return {
-    isOnline: () => navigator.onLine,
-    onConnectivity(listener) {
-      const on = () => listener(true);
-      const off = () => listener(false);
-      window.addEventListener('online', on);
-      window.addEventListener('offline', off);
-      return () => {
-        window.removeEventListener('online', on);
-        window.removeEventListener('offline', off);
-      };
-    },
-    storage: localStorage,
-    now: () => new Date().toISOString(),
-  };
 }

@@ -1,11 +1,7 @@
 // The sync status the UI subscribes to: SyncEngine's events folded into a reactive SyncStatus.
 import type { Db } from './pouch-types';
-import {
-  browserEnvironment,
-  SyncEngine,
-  type SyncEnvironment,
-  type SyncOptions,
-} from './sync-engine';
+import { SyncEngine, type SyncOptions } from './sync-engine';
+import { browserEnvironment, type SyncEnvironment } from './sync-environment';
 import { initialSyncStatus, reduceSync, type SyncStatus } from './sync-status';
 
 export class SyncController {
