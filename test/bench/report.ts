@@ -9,6 +9,8 @@ import { bytes, ms, ratio, seconds } from './harness/stats.ts';
 
 export interface BenchResults {
   records: number;
+  /** Sync times are medians of this many runs. */
+  syncRuns: number;
   jsonBytesPerRecord: number;
   ours: SyncRun;
   plain: SyncRun;
@@ -41,11 +43,15 @@ function syncRows(r: BenchResults): Row[] {
   return [
     [
       'Sync',
-      `push ${n} checks, Fieldbook SyncEngine`,
+      `push ${n} checks, Fieldbook SyncEngine (median of ${r.syncRuns})`,
       seconds(r.ours.pushMs),
       verdict(r.ours.pushMs / r.plain.pushMs, 1.2),
     ],
-    ['Sync', `push ${n} checks, plain PouchDB.replicate`, seconds(r.plain.pushMs)],
+    [
+      'Sync',
+      `push ${n} checks, plain PouchDB.replicate (median of ${r.syncRuns})`,
+      seconds(r.plain.pushMs),
+    ],
     [
       'Sync',
       `push ${n} checks, plain replicate, live mode`,
@@ -54,11 +60,15 @@ function syncRows(r: BenchResults): Row[] {
     ],
     [
       'Sync',
-      `pull ${n} checks to a fresh device, SyncEngine`,
+      `pull ${n} checks to a fresh device, SyncEngine (median of ${r.syncRuns})`,
       seconds(r.ours.pullMs),
       verdict(r.ours.pullMs / r.plain.pullMs, 1.2),
     ],
-    ['Sync', `pull ${n} checks, plain PouchDB.replicate`, seconds(r.plain.pullMs)],
+    [
+      'Sync',
+      `pull ${n} checks, plain PouchDB.replicate (median of ${r.syncRuns})`,
+      seconds(r.plain.pullMs),
+    ],
     [
       'Sync',
       `pull ${n} checks, plain replicate, live mode`,

@@ -123,3 +123,17 @@ function plainRun(docs: FieldCheck[], replicate: Replicate): Promise<SyncRun> {
     return { pushMs, pullMs, push, pull };
   });
 }
+
+/** Median push and pull times of several runs; the bytes are those of the first run. */
+export function medianRun(runs: SyncRun[]): SyncRun {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  return {
+    ...runs[0],
+    pushMs: median(runs.map((r) => r.pushMs)),
+    pullMs: median(runs.map((r) => r.pullMs)),
+  };
+}
