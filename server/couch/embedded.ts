@@ -12,6 +12,10 @@ const require = createRequire(
   createRequire(import.meta.url).resolve('pouchdb-server/package.json'),
 );
 
+interface JsonResponse {
+  status(code: number): { json(body: object): void };
+}
+
 export interface EmbeddedCouch {
   url: string;
   close(): Promise<void>;
@@ -56,6 +60,12 @@ export async function startEmbeddedCouch(opts: EmbeddedOptions): Promise<Embedde
 
   const app = express();
   app.use(pouchApp);
+  // A request that trips a bug inside express-pouchdb (e.g. `_bulk_docs` with a null document)
+  // gets CouchDB's JSON error shape, never an HTML page with a stack trace and file paths.
+  app.use((err: Error, _req: unknown, res: JsonResponse, _next: unknown) => {
+    console.error('[db] request failed:', err.message);
+    res.status(400).json({ error: 'bad_request', reason: 'Invalid request' });
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
