@@ -1,7 +1,6 @@
 import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
-export const OFFICER = { name: 'canbo', password: 'canbo123' };
-export const CHAIR = { name: 'chutich', password: 'chutich123' };
+export { ADMIN, CHAIR, OFFICER, POLICE, basicAuth as basic } from '../support/fixtures';
 
 export async function signIn(page: Page, who: { name: string; password: string }) {
   await page.goto('/login');
@@ -35,12 +34,6 @@ export async function serverDocs(baseURL: string, db: string, auth: string) {
   const body = (await res.json()) as { rows: { id: string; doc: Record<string, unknown> }[] };
   return body.rows.filter((r) => !r.id.startsWith('_design/')).map((r) => r.doc);
 }
-
-export const basic = (who: { name: string; password: string }) =>
-  'Basic ' + Buffer.from(`${who.name}:${who.password}`).toString('base64');
-
-export const POLICE = { name: 'congan', password: 'congan123' };
-export const ADMIN = { name: 'quantri', password: 'quantri123' };
 
 /**
  * A device: a fresh browser context and page whose uncaught page errors are collected, so a

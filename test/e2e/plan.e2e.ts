@@ -2,6 +2,7 @@
 // plan item while offline — after both sync, both see both updates and the same status.
 import { expect, test, type Page } from '@playwright/test';
 import {
+  ADMIN,
   CHAIR,
   OFFICER,
   basic,
@@ -128,10 +129,9 @@ test('the admin starts next year’s plan and edits an item; the server accepts 
   browser,
   baseURL,
 }) => {
-  const admin = { name: 'quantri', password: 'quantri123' };
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await signIn(page, admin);
+  await signIn(page, ADMIN);
   await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
   await page.goto('/plan/new-year');
   await page.getByRole('button', { name: 'Tạo kế hoạch năm 2024' }).click();

@@ -1,22 +1,15 @@
 // The same draft edited on two devices before they synced: both versions survive sync, the
 // app finds the other version, and its author keeps the one they choose.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo.ts';
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import { emptyInput } from '../../src/lib/domain/field-check-factory.ts';
 import { OFFICER, officerAuthor } from '../support/fixtures.ts';
 import { httpDb, memoryDb } from '../support/pouch.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 
-let server: TestServer;
+const server = useTestServer();
 const LOG = dbNames('hong-phong').log;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe('a record edited on two devices', () => {
   it('keeps both versions, reports the other one, and resolves to the chosen one', async () => {

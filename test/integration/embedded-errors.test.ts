@@ -1,16 +1,10 @@
 // A request that trips a bug inside the embedded database gets a JSON error, no stack trace or
 // file paths, and the server keeps serving.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basicAuth, OFFICER } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 describe('embedded database errors', () => {
   it('answer in JSON without internals', async () => {

@@ -15,12 +15,11 @@ import {
 } from '../../src/lib/domain/progress.ts';
 import { adminCouch, type Couch } from '../../server/provision/couch.ts';
 import { ensurePlan, ensureUser } from '../../server/provision/steps.ts';
-import { CHAIR, OFFICER, officerAuthor } from '../support/fixtures.ts';
+import { ADMIN, CHAIR, OFFICER, POLICE, officerAuthor } from '../support/fixtures.ts';
 import { httpDb, memoryDb } from '../support/pouch.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const LOG = dbNames('hong-phong').log;
-const ADMIN = { name: 'quantri', password: 'quantri123' };
 const ITEM_ID = 'planItem:hong-phong:2023:2.1.3';
 
 let server: TestServer;
@@ -109,7 +108,6 @@ describe('progress updates on the server', () => {
   });
 
   it('progress updates belong to the commune log, not the police database', async () => {
-    const police = { name: 'congan', password: 'congan123' };
     const doc = newProgressUpdate(
       input(),
       { name: 'congan', role: 'police', commune: 'hong-phong' },
@@ -117,7 +115,7 @@ describe('progress updates on the server', () => {
     );
     const device = memoryDb('police-phone');
     await device.put(doc);
-    const res = await device.replicate.to(httpDb(server.url, dbNames('hong-phong').police, police));
+    const res = await device.replicate.to(httpDb(server.url, dbNames('hong-phong').police, POLICE));
     expect(res.doc_write_failures).toBe(1);
     expect(String((res.errors[0] as { message?: string }).message)).toMatch(/wrong database/);
   });

@@ -1,22 +1,15 @@
 // An edit made on a phone to a record the server already has must reach the server by
 // replication (`_bulk_docs` with new_edits=false), and validation must still apply to it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo.ts';
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import { emptyInput, type FieldCheckInput } from '../../src/lib/domain/field-check-factory.ts';
 import { CHAIR, OFFICER, officerAuthor } from '../support/fixtures.ts';
 import { httpDb, memoryDb, PouchDB } from '../support/pouch.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 
-let server: TestServer;
+const server = useTestServer();
 const LOG = dbNames('hong-phong').log;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe('replicated edits on the embedded server', () => {
   it('store the new revision, not just answer success', async () => {

@@ -1,21 +1,14 @@
 // Two devices syncing through the running embedded server converge.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo.ts';
 import { emptyInput } from '../../src/lib/domain/field-check-factory.ts';
 import { CHAIR, OFFICER, officerAuthor } from '../support/fixtures.ts';
 import { httpDb, memoryDb } from '../support/pouch.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { useTestServer } from '../support/server.ts';
 
-let server: TestServer;
+const server = useTestServer();
 const LOG = dbNames('hong-phong').log;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe('two devices through the server', () => {
   it('converge: each sees what the other wrote, and the server holds both', async () => {

@@ -1,19 +1,11 @@
 // /api/users: only the commune's admins manage accounts; bad input is refused with Vietnamese
 // messages; a role change takes effect on the next request; other communes' roles survive.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminCouch } from '../../server/provision/couch.ts';
-import { basicAuth, CHAIR, OFFICER } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { ADMIN, basicAuth, CHAIR, OFFICER } from '../support/fixtures.ts';
+import { useTestServer } from '../support/server.ts';
 
-const ADMIN = { name: 'quantri', password: 'quantri123' };
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 function api(
   method: string,

@@ -10,8 +10,18 @@ import {
   type FieldCheckKind,
 } from '../../src/lib/domain/field-check.ts';
 
-export const OFFICER = { name: 'canbo', password: 'canbo123' };
-export const CHAIR = { name: 'chutich', password: 'chutich123' };
+import { demoUsers } from '../../server/provision/users.ts';
+
+/** The demo accounts, as the server provisions them: one source for every test. */
+const demo = (name: string) => {
+  const user = demoUsers('hong-phong').find((u) => u.name === name);
+  if (!user) throw new Error(`no demo account ${name}`);
+  return { name: user.name, password: user.password };
+};
+export const OFFICER = demo('canbo');
+export const CHAIR = demo('chutich');
+export const POLICE = demo('congan');
+export const ADMIN = demo('quantri');
 export const officerAuthor: Author = { name: 'canbo', role: 'officer', commune: 'hong-phong' };
 
 export function makeCheck(
