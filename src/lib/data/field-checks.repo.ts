@@ -9,7 +9,8 @@ import {
   type FieldCheckInput,
 } from '$lib/domain/field-check-factory';
 import { idRange } from '$lib/domain/ids';
-import type { Db } from './pouch-types';
+import { watchIds } from './db-watch';
+import { isNotFound, type Db } from './pouch-types';
 import { parseOrThrow } from './validation';
 
 export interface Page<T> {
@@ -51,7 +52,7 @@ export class FieldCheckRepository {
     try {
       return fieldCheckSchema.parse(await this.db.get(id));
     } catch (err) {
-      if ((err as { status?: number }).status === 404) return null;
+      if (isNotFound(err)) return null;
       throw err;
     }
   }
@@ -65,7 +66,7 @@ export class FieldCheckRepository {
     try {
       doc = await this.db.get(id, { conflicts: true });
     } catch (err) {
-      if ((err as { status?: number }).status === 404) return [];
+      if (isNotFound(err)) return [];
       throw err;
     }
     const versions = await Promise.all(
@@ -108,12 +109,7 @@ export class FieldCheckRepository {
 
   /** Calls back on every local change to a field check (own writes and replicated ones). */
   watch(onChange: () => void): () => void {
-    const feed = this.db.changes({ since: 'now', live: true, return_docs: false });
-    feed.catch(() => undefined); // a closed database ends the feed; nothing to report
-    void feed.on('change', (c) => {
-      if (c.id.startsWith('check:')) onChange();
-    });
-    return () => void feed.cancel();
+    return watchIds(this.db, (id) => id.startsWith('check:'), onChange);
   }
 
   private async write(doc: FieldCheck): Promise<FieldCheck> {

@@ -13,7 +13,7 @@ import {
 import type { PlanData } from '$lib/domain/plan-data';
 import { vietnamDate } from '$lib/domain/progress';
 import { watchIds } from './db-watch';
-import type { Db } from './pouch-types';
+import { isNotFound, type Db } from './pouch-types';
 import { parseOrThrow } from './validation';
 
 const rangeOf = (prefix: string) => ({ startkey: prefix, endkey: `${prefix}\uffff` });
@@ -103,7 +103,7 @@ export class PlanRepository {
       await this.db.get(id);
       return true;
     } catch (err) {
-      if ((err as { status?: number }).status === 404) return false;
+      if (isNotFound(err)) return false;
       throw err;
     }
   }
