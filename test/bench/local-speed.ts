@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../../playwright.config.ts';
 import { bundleBrowserBench } from './browser/bundle.ts';
 import { serveStatic } from './browser/static-server.ts';
-import { percentile, timed } from './harness/stats.ts';
+import { percentile, timed } from '../support/harness/stats.ts';
 
 export interface LocalSpeed {
   records: number;

@@ -5,7 +5,7 @@ import type { LocalSpeed } from './local-speed.ts';
 import type { SyncRun } from './sync-speed.ts';
 import type { LoadResult } from '../load/load.ts';
 import { loadRows } from '../load/report.ts';
-import { bytes, ms, ratio, seconds } from './harness/stats.ts';
+import { bytes, ms, ratio, seconds } from '../support/harness/stats.ts';
 
 export interface BenchResults {
   records: number;

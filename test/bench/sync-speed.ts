@@ -6,9 +6,13 @@ import { dbNames } from '../../src/lib/domain/constants.ts';
 import type { Db } from '../../src/lib/data/pouch-types.ts';
 import { OFFICER } from '../support/fixtures.ts';
 import { httpDb, memoryDb, PouchDB } from '../support/pouch.ts';
-import { countChecks, Device } from './harness/device.ts';
-import { serverDocCount, withFreshServer, type FreshServer } from './harness/fresh-server.ts';
-import { timed } from './harness/stats.ts';
+import { countChecks, Device } from '../support/harness/device.ts';
+import {
+  serverDocCount,
+  withFreshServer,
+  type FreshServer,
+} from '../support/harness/fresh-server.ts';
+import { timed } from '../support/harness/stats.ts';
 
 const LOG = dbNames('hong-phong').log;
 const TIMEOUT_MS = 10 * 60_000;

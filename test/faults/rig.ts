@@ -6,9 +6,9 @@ import path from 'node:path';
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import { CHAIR, OFFICER } from '../support/fixtures.ts';
 import { httpDb } from '../support/pouch.ts';
-import { ChildServer, freePort } from '../bench/harness/child-server.ts';
-import { Device } from '../bench/harness/device.ts';
-import { TcpProxy } from '../bench/harness/tcp-proxy.ts';
+import { ChildServer, freePort } from '../support/harness/child-server.ts';
+import { Device } from '../support/harness/device.ts';
+import { TcpProxy } from '../support/harness/tcp-proxy.ts';
 import { Writer } from './writer.ts';
 
 export const LOG = dbNames('hong-phong').log;

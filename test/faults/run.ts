@@ -6,7 +6,7 @@ import { judge, waitForConvergence, type Snapshot } from './convergence.ts';
 import { flapTheLink } from './flaps.ts';
 import { killTheServer } from './kills.ts';
 import { startRig, type Rig } from './rig.ts';
-import { tolerateUnhandledRejections } from '../bench/harness/unhandled-rejections.ts';
+import { tolerateUnhandledRejections } from '../support/harness/unhandled-rejections.ts';
 
 const FLAPS = 100;
 const KILLS = 10;

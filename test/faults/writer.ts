@@ -4,7 +4,7 @@ import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo.ts';
 import type { Author, FieldCheckInput } from '../../src/lib/domain/field-check-factory.ts';
 import { emptyInput } from '../../src/lib/domain/field-check-factory.ts';
 import type { FieldCheck } from '../../src/lib/domain/field-check.ts';
-import type { Device } from '../bench/harness/device.ts';
+import type { Device } from '../support/harness/device.ts';
 
 export class Writer {
   /** Latest revision of every record this device wrote, by id. */

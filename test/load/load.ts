@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dbNames } from '../../src/lib/domain/constants.ts';
-import { serverDocCount, withFreshServer } from '../bench/harness/fresh-server.ts';
+import { serverDocCount, withFreshServer } from '../support/harness/fresh-server.ts';
 import type { CommunePlan } from './provision-communes.ts';
 import type { DeviceResult, ParentMessage, WorkerJob, WorkerMessage } from './worker.ts';
 

@@ -5,9 +5,9 @@
 // each device holds its whole commune's records, then sends its `result` and exits.
 // Usage: node --import tsx worker.ts '<WorkerJob json>'
 import { dbNames } from '../../src/lib/domain/constants.ts';
-import { benchChecks, officer } from '../bench/harness/checks.ts';
-import { countChecks, Device } from '../bench/harness/device.ts';
-import { tolerateUnhandledRejections } from '../bench/harness/unhandled-rejections.ts';
+import { benchChecks, officer } from '../support/harness/checks.ts';
+import { countChecks, Device } from '../support/harness/device.ts';
+import { tolerateUnhandledRejections } from '../support/harness/unhandled-rejections.ts';
 import type { CommunePlan } from './provision-communes.ts';
 
 export interface WorkerJob {

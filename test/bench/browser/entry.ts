@@ -3,7 +3,7 @@
 import { FieldCheckRepository } from '$lib/data/field-checks.repo';
 import { openLocalDb } from '$lib/data/local-db';
 import { emptyInput } from '$lib/domain/field-check-factory';
-import { benchCheck, officer } from '../harness/checks.ts';
+import { benchCheck, officer } from '../../support/harness/checks.ts';
 
 const author = officer('canbo');
 

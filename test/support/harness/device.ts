@@ -3,7 +3,7 @@
 import { SyncEngine } from '../../../src/lib/data/sync-engine.ts';
 import type { Db } from '../../../src/lib/data/pouch-types.ts';
 import type { SyncErrorCode } from '../../../src/lib/data/sync-status.ts';
-import { httpDb, memoryDb } from '../../support/pouch.ts';
+import { httpDb, memoryDb } from '../pouch.ts';
 import { nodeEnvironment, type NodeEnvironment } from './node-environment.ts';
 
 export interface Account {
