@@ -91,9 +91,12 @@ describe('/api/users', () => {
       });
     expect((await read()).status).toBe(200);
     expect((await api('PUT', '/api/users/taichinh', ADMIN, { disabled: true })).status).toBe(200);
+    // CouchDB applies a `_users` change to its credentials cache a moment later (the embedded
+    // server at once): the account is shut out within that moment.
+    await expect.poll(async () => (await read()).status, { timeout: 5000 }).not.toBe(200);
     expect([401, 403]).toContain((await read()).status);
     expect((await api('PUT', '/api/users/taichinh', ADMIN, { disabled: false })).status).toBe(200);
-    expect((await read()).status).toBe(200);
+    await expect.poll(async () => (await read()).status, { timeout: 5000 }).toBe(200);
   });
 
   it('keeps the roles another commune gave a reviewer', async () => {
