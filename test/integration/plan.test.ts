@@ -146,9 +146,9 @@ describe('plan items on the server', () => {
 
   it('the admin creates next year’s plan and edits its items', async () => {
     const device = memoryDb('admin');
-    const repo = new PlanRepository(device);
+    const repo = new PlanRepository(device, 'hong-phong');
     await repo.createPlan(copyPlanToYear(loadPlan2023(), 2024));
-    const plan = (await repo.current('hong-phong', 2024))!;
+    const plan = (await repo.current(2024))!;
     const item = (await repo.item(plan, '2.1.3'))!;
     await repo.saveItem({ ...item, title: 'Cải cách thủ tục hành chính năm 2024' });
     const res = await device.replicate.to(httpDb(server.url, LOG, ADMIN));

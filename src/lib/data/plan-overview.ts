@@ -16,24 +16,24 @@ export interface PlanOverview {
   /** Field checks per item code. */
   evidence: Map<string, number>;
   period: EvidencePeriod;
+  /** When it was read: overdue marks are as of then. */
+  at: Date;
 }
 
 export interface PlanRepos {
-  plan: PlanRepository | null;
-  progress: ProgressRepository | null;
-  evidence: EvidenceRepository | null;
+  plan: PlanRepository;
+  progress: ProgressRepository;
+  evidence: EvidenceRepository;
 }
 
-/** Null when the repositories are not open or no plan is on the device yet. */
+/** Null when no plan is on the device yet (not synced). */
 export async function loadPlanOverview(
   repos: PlanRepos,
-  commune: string,
   year: number | null,
   now: Date,
 ): Promise<PlanOverview | null> {
-  if (!repos.plan || !repos.progress || !repos.evidence) return null;
-  const plans = await repos.plan.plans(commune);
-  const plan = await repos.plan.current(commune, year);
+  const plans = await repos.plan.plans();
+  const plan = await repos.plan.current(year);
   if (!plan) return null;
   const period = evidencePeriod(plan, plans);
   const [items, updates, evidence] = await Promise.all([
@@ -49,6 +49,7 @@ export async function loadPlanOverview(
     folds: foldAll(updates, items, now),
     evidence,
     period,
+    at: now,
   };
 }
 
@@ -56,14 +57,4 @@ export async function loadPlanOverview(
 export function yearParam(params: URLSearchParams): number | null {
   const y = Number(params.get('year'));
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : null;
-}
-
-/** Calls back when anything a plan overview shows changes: items, progress or evidence. */
-export function watchPlanOverview(repos: Partial<PlanRepos>, onChange: () => void): () => void {
-  const stops = [
-    repos.plan?.watch(onChange),
-    repos.progress?.watch(onChange),
-    repos.evidence?.watch(onChange),
-  ];
-  return () => stops.forEach((stop) => stop?.());
 }

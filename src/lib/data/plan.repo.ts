@@ -19,14 +19,16 @@ import { parseOrThrow } from './validation';
 const rangeOf = (prefix: string) => ({ startkey: prefix, endkey: `${prefix}\uffff` });
 
 export class PlanRepository {
+  /** Bound to one commune when the workspace opens: callers never pass it back. */
   constructor(
     private readonly db: Db,
+    readonly commune: string,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Every plan of `commune`, oldest year first. */
-  async plans(commune: string): Promise<Plan[]> {
-    const res = await this.db.allDocs({ ...rangeOf(`plan:${commune}:`), include_docs: true });
+  /** Every plan of the commune, oldest year first. */
+  async plans(): Promise<Plan[]> {
+    const res = await this.db.allDocs({ ...rangeOf(`plan:${this.commune}:`), include_docs: true });
     return res.rows
       .flatMap((r) => {
         const parsed = planSchema.safeParse('doc' in r ? r.doc : null);
@@ -39,8 +41,8 @@ export class PlanRepository {
    * The plan to show: the one of `year` if given, else the latest one not after this year
    * (in Vietnam), else the earliest. Null when the device has none yet (not synced).
    */
-  async current(commune: string, year?: number | null): Promise<Plan | null> {
-    const all = await this.plans(commune);
+  async current(year?: number | null): Promise<Plan | null> {
+    const all = await this.plans();
     if (year) return all.find((p) => p.year === year) ?? null;
     const thisYear = Number(vietnamDate(this.clock()).slice(0, 4));
     return all.filter((p) => p.year <= thisYear).at(-1) ?? all[0] ?? null;

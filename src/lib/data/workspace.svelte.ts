@@ -5,6 +5,7 @@ import { parseId } from '$lib/domain/ids';
 import { POLICE_READERS, type DbRole } from '$lib/domain/permissions';
 import { hasRole, primaryRole } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
+import { Queries, type Repositories } from './queries';
 import { EvidenceRepository } from './evidence.repo';
 import { FieldCheckRepository } from './field-checks.repo';
 import { loadPouch, localDbName, openLocalDb, remoteDb } from './local-db';
@@ -23,16 +24,15 @@ import { SyncController } from './sync.svelte';
 
 class Workspace {
   session = $state<DeviceSession | null>(null);
-  /** Every field check this person may see, across their databases. */
-  checks = $state<CheckLog | null>(null);
+  /**
+   * The person's repositories, bound to their commune: field checks across their databases,
+   * and the plan, its progress updates and its evidence (all in the commune log). Pages write
+   * through these and read through `queries` with `live()`.
+   */
+  repos = $state<Repositories | null>(null);
+  queries = $state<Queries | null>(null);
   /** One sync per database this person replicates. */
   syncs = $state<SyncController[]>([]);
-  /** The local commune log (plan, progress and the commune's field checks live there). */
-  logDb: Db | null = null;
-  /** The year's plan, its progress updates and its evidence (all in the commune log). */
-  plan = $state<PlanRepository | null>(null);
-  progress = $state<ProgressRepository | null>(null);
-  evidence = $state<EvidenceRepository | null>(null);
   /** The server no longer accepts this device's session: ask to sign in, keep all data. */
   needsSignIn = $state(false);
   ready = $state(false);
@@ -57,7 +57,6 @@ class Workspace {
 
 export const workspace = new Workspace();
 let stopWatching: (() => void) | null = null;
-let stopPlanWatching: (() => void) | null = null;
 
 /** The databases a person replicates: police records reach only police and chair devices. */
 function dbRolesFor(session: DeviceSession): DbRole[] {
@@ -69,49 +68,49 @@ async function open(session: DeviceSession) {
   close();
   const PouchDB = await loadPouch();
   const names = dbNames(session.commune);
-  const repos: Partial<Record<DbRole, FieldCheckRepository>> = {};
+  const checkRepos: Partial<Record<DbRole, FieldCheckRepository>> = {};
   const syncs: SyncController[] = [];
+  let log: Db | null = null;
   for (const dbRole of dbRolesFor(session)) {
     const name = names[dbRole];
     const local = await openLocalDb(localDbName(session.name, name));
-    if (dbRole === 'log') workspace.logDb = local;
-    repos[dbRole] = new FieldCheckRepository(local);
+    if (dbRole === 'log') log = local;
+    checkRepos[dbRole] = new FieldCheckRepository(local);
     const remote = remoteDb(PouchDB, location.origin, name);
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
     const key = `fieldbook:sync:${session.name}:${name}`;
     syncs.push(new SyncController(local, remote, key, { isOwnChange }));
   }
-  if (workspace.logDb) openPlan(workspace.logDb, syncs);
+  if (!log) throw new Error('every person replicates the commune log');
+  const repos: Repositories = {
+    checks: new CheckLog(checkRepos),
+    plan: new PlanRepository(log, session.commune),
+    progress: new ProgressRepository(log),
+    evidence: new EvidenceRepository(log),
+  };
   workspace.session = session;
-  workspace.checks = new CheckLog(repos);
+  workspace.repos = repos;
+  workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
   syncs.forEach((s) => s.start());
-  stopWatching = workspace.checks.watch(() => syncs.forEach((s) => s.refreshPending()));
-}
-
-/** The plan's repositories on the commune log; their writes are pending changes too. */
-function openPlan(log: Db, syncs: SyncController[]) {
-  workspace.plan = new PlanRepository(log);
-  workspace.progress = new ProgressRepository(log);
-  workspace.evidence = new EvidenceRepository(log);
+  // Every local write is a pending change for sync to count.
   const refresh = () => syncs.forEach((s) => s.refreshPending());
-  const stops = [workspace.plan.watch(refresh), workspace.progress.watch(refresh)];
-  stopPlanWatching = () => stops.forEach((stop) => stop());
+  const stops = [
+    repos.checks.watch(refresh),
+    repos.plan.watch(refresh),
+    repos.progress.watch(refresh),
+  ];
+  stopWatching = () => stops.forEach((stop) => stop());
 }
 
 function close() {
-  stopPlanWatching?.();
-  stopPlanWatching = null;
-  workspace.plan = null;
-  workspace.progress = null;
-  workspace.evidence = null;
   stopWatching?.();
   stopWatching = null;
+  workspace.queries = null;
+  workspace.repos = null;
   workspace.syncs.forEach((s) => s.stop());
   workspace.syncs = [];
-  workspace.checks = null;
-  workspace.logDb = null;
 }
 
 /** Opens the remembered person's workspace, offline or not. */

@@ -1,0 +1,100 @@
+// The named queries pages show, over the signed-in person's repositories (bound to their
+// commune when the workspace opens). Each is a `Source` for `live()`: it says what to read and
+// which repositories to watch, so pages never wire `watch` by hand. A query that needs to be
+// fast at scale changes here (to read an incrementally kept index), not in the pages.
+import type { FieldCheck } from '$lib/domain/field-check';
+import type { Plan, PlanItem } from '$lib/domain/plan';
+import { foldProgress, type ProgressState } from '$lib/domain/progress';
+import type { CheckLog } from './check-log';
+import { evidencePeriod, type EvidenceRepository } from './evidence.repo';
+import type { Page } from './field-checks.repo';
+import { source, type Source } from './live-query';
+import { loadPlanOverview, type PlanOverview } from './plan-overview';
+import type { PlanRepository } from './plan.repo';
+import type { ProgressRepository } from './progress.repo';
+
+export interface Repositories {
+  checks: CheckLog;
+  plan: PlanRepository;
+  progress: ProgressRepository;
+  evidence: EvidenceRepository;
+}
+
+export interface CheckView {
+  doc: FieldCheck;
+  /** Other versions from an edit on two devices (see FieldCheckRepository.conflictsOf). */
+  conflicts: FieldCheck[];
+}
+
+export interface PlanItemView {
+  plan: Plan;
+  item: PlanItem;
+  progress: ProgressState;
+  evidence: FieldCheck[];
+}
+
+export class Queries {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The newest `limit` field checks across the person's databases. */
+  newestChecks(limit: number): Source<Page<FieldCheck>> {
+    const { checks } = this.repos;
+    return source(() => checks.listNewest(limit), checks);
+  }
+
+  /** One field check and its conflicting versions; null when it is not on this device. */
+  check(id: string): Source<CheckView | null> {
+    const { checks } = this.repos;
+    return source(async () => {
+      const doc = await checks.get(id);
+      return doc ? { doc, conflicts: await checks.conflictsOf(doc) } : null;
+    }, checks);
+  }
+
+  /** A year's plan (null: the current one) with every item's progress and evidence count. */
+  planOverview(year: number | null): Source<PlanOverview | null> {
+    const { plan, progress, evidence } = this.repos;
+    return source(() => loadPlanOverview(this.repos, year, this.clock()), plan, progress, evidence);
+  }
+
+  /** One item of a year's plan with its progress and evidence; null when not on this device. */
+  planItem(code: string, year: number | null): Source<PlanItemView | null> {
+    const { plan: plans, progress, evidence } = this.repos;
+    return source(
+      async () => {
+        const all = await plans.plans();
+        const plan = await plans.current(year);
+        const item = plan ? await plans.item(plan, code) : null;
+        if (!plan || !item) return null;
+        const [updates, checks] = await Promise.all([
+          progress.forItem(item._id),
+          evidence.forItem(evidencePeriod(plan, all), item.code),
+        ]);
+        return {
+          plan,
+          item,
+          progress: foldProgress(updates, item, this.clock()),
+          evidence: checks,
+        };
+      },
+      plans,
+      progress,
+      evidence,
+    );
+  }
+
+  /** Every plan of the commune, oldest first. */
+  plans(): Source<Plan[]> {
+    const { plan } = this.repos;
+    return source(() => plan.plans(), plan);
+  }
+
+  /** The items of `plan` (none for null). */
+  planItems(of: Plan | null): Source<PlanItem[]> {
+    const { plan } = this.repos;
+    return source(async () => (of ? plan.items(of) : []), plan);
+  }
+}
