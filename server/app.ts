@@ -9,6 +9,7 @@ import { embeddedAdmin } from './admin-secret.ts';
 import type { ServerConfig } from './config.ts';
 import { startEmbeddedCouch } from './couch/embedded.ts';
 import { createDbProxy } from './db-proxy.ts';
+import { LIMITS } from './gate/limits.ts';
 import { createUsersApi } from './api/users.ts';
 import { adminCouch } from './provision/couch.ts';
 import { provision, type StepResult } from './provision/steps.ts';
@@ -60,7 +61,7 @@ export async function startServer(
     users: cfg.demoUsers ? demoUsers(cfg.commune) : [],
   });
 
-  const proxy = createDbProxy(couchUrl, { embedded: embedded !== null });
+  const proxy = createDbProxy(couchUrl, { admin });
   const usersApi = createUsersApi({
     couch: adminCouch(couchUrl, admin),
     couchUrl,
@@ -71,12 +72,16 @@ export async function startServer(
     const url = req.url ?? '/';
     if (url === DB_PATH || url.startsWith(DB_PATH + '/')) return proxy(req, res);
     if (url === '/api/users' || url.startsWith('/api/users/')) return void usersApi(req, res);
+    // The app's pages take no request body (no form actions, no +server routes).
+    if (!appBodyFits(req)) return tooLargeForApp(res);
     if (app) return app(req, res, () => notFound(res));
     notFound(res);
   });
-  // Long-poll _changes can stay open for a minute; don't cut them.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  // Receiving a request (headers, then the whole body) is bounded; answering is not, so a
+  // long-poll _changes keeps streaming. Idle sockets close (feeds send heartbeats).
+  server.requestTimeout = LIMITS.requestTimeoutMs;
+  server.headersTimeout = LIMITS.headersTimeoutMs;
+  server.timeout = LIMITS.socketIdleMs;
   await new Promise<void>((resolve) => server.listen(cfg.port, cfg.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
@@ -92,6 +97,17 @@ export async function startServer(
       await embedded?.close();
     },
   };
+}
+
+function appBodyFits(req: http.IncomingMessage): boolean {
+  if (req.headers['transfer-encoding'] !== undefined) return false;
+  return Number(req.headers['content-length'] ?? 0) <= LIMITS.maxAppBodyBytes;
+}
+
+function tooLargeForApp(res: http.ServerResponse) {
+  // Close rather than read what would be thrown away.
+  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+  res.end('Dữ liệu gửi lên quá lớn / Request body too large');
 }
 
 function notFound(res: http.ServerResponse) {

@@ -1,10 +1,18 @@
-// Same-origin access to CouchDB: /db/<path> is forwarded byte for byte to the CouchDB server
-// (embedded or real), with the caller's own cookie or credentials. CouchDB itself decides who
-// may do what; this gate only refuses routes no browser needs, which also keeps requests known
-// to crash the embedded server away from it.
+// Same-origin access to CouchDB: /db/<path> goes to the CouchDB server (embedded or real) with
+// the caller's own cookie or credentials, but only after the gate (server/gate/) has decided,
+// deny by default, that the allow-list lets this caller do this: the gate resolves who is
+// calling, checks membership against the database's `_security` itself, parses the query and
+// the body the way the database will, and bounds sizes. Answers are streamed back as they
+// come (long-poll `_changes` included); the database's own 5xx details stay in the log.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { DB_PATH } from '../src/lib/domain/constants.ts';
+import { checkBody, readBody, tooLarge } from './gate/body.ts';
+import { createGate, type Decision, type GateContext } from './gate/decide.ts';
+import { createFeedCounter } from './gate/feeds.ts';
+import { isServerAdmin } from './gate/identity.ts';
+import { LIMITS } from './gate/limits.ts';
+import { isRefusal, refuse, sendJson, sendRefusal, type Refusal } from './gate/refusal.ts';
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -17,92 +25,85 @@ const HOP_BY_HOP = new Set([
   'upgrade',
   'host',
   'accept-encoding',
+  'content-length',
 ]);
 
-/** Largest request body accepted (documents and, later, compressed photos). */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const MAX_BODY_BYTES = LIMITS.maxBodyBytes;
 
-/** `_changes` filters CouchDB 3 answers safely. */
-const ALLOWED_FILTERS = new Set(['_doc_ids', '_selector']);
-/**
- * The embedded server has no `_selector` filter: it answers 404 *and* leaves an unhandled
- * promise rejection behind, which ends a Node process that does not contain them.
- */
-const EMBEDDED_FILTERS = new Set(['_doc_ids']);
+const hasBody = (req: IncomingMessage) =>
+  Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 
-export interface GateOptions {
-  /** The upstream is the embedded express-pouchdb server, not a real CouchDB. */
-  embedded?: boolean;
+/** Refuse, and don't read (or keep the connection for) a body nobody will use. */
+function answer(req: IncomingMessage, res: ServerResponse, r: Refusal) {
+  if (!req.complete) res.setHeader('connection', 'close');
+  sendRefusal(res, r);
 }
 
-/** Why a request is refused at the gate, or null when it may go to CouchDB. */
-export function refusal(method: string, rawPath: string, opts: GateOptions = {}): string | null {
-  const [pathPart, query = ''] = rawPath.split('?', 2);
-  // Decide on the decoded path: CouchDB decodes `%5Fusers` to `_users` and `_design%2Fx` to
-  // `_design/x`, so the raw text alone would let either past the rules below.
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathPart);
-  } catch {
-    return 'malformed path';
-  }
-  const segments = decoded.split('/').filter(Boolean);
-  if (segments.length === 0) return method === 'GET' ? null : 'method not allowed';
-  const [first] = segments;
-  if (first.startsWith('_')) {
-    // Server-wide endpoints: sessions and the welcome/uuids only.
-    if (first === '_session' && segments.length === 1) return null;
-    if (first === '_uuids' && method === 'GET') return null;
-    return 'not available through this server';
-  }
-  const reading = method === 'GET' || method === 'HEAD';
-  // Database creation and deletion belong to provisioning, never to a browser.
-  if (segments.length === 1 && !reading && method !== 'POST') {
-    return 'databases are managed by provisioning';
-  }
-  const second = segments[1];
-  if (second === '_security' && method !== 'GET') return 'security is managed by provisioning';
-  // The embedded server keeps a database's _security in the local document `_local/_security`.
-  if (second === '_local' && segments[2] === '_security' && !reading) {
-    return 'security is managed by provisioning';
-  }
-  if ((second === '_design' || second === '_index') && !reading) {
-    return 'design documents are managed by provisioning';
-  }
-  if (['_compact', '_view_cleanup', '_purge', '_revs_limit', '_temp_view'].includes(second)) {
-    return 'not available through this server';
-  }
-  const allowed = opts.embedded ? EMBEDDED_FILTERS : ALLOWED_FILTERS;
-  const filters = new URLSearchParams(query).getAll('filter');
-  if (second === '_changes' && filters.some((f) => !allowed.has(f))) {
-    return `only ${[...allowed].join(' and ')} filters are allowed`;
-  }
-  return null;
-}
-
-function sendJson(res: ServerResponse, status: number, body: object) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-export function createDbProxy(couchUrl: string, gate: GateOptions = {}) {
+export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl'>) {
   const base = new URL(couchUrl);
   const client = base.protocol === 'https:' ? https : http;
   const basePath = base.pathname.replace(/\/+$/, '');
+  const gate = createGate({ couchUrl, ...ctx });
+  const feeds = createFeedCounter();
 
-  return function proxy(req: IncomingMessage, res: ServerResponse) {
+  async function handle(req: IncomingMessage, res: ServerResponse) {
     // Keep the raw, percent-encoded path: `_local/…%3D…` must reach CouchDB unchanged.
     const rest = (req.url ?? '').slice(DB_PATH.length) || '/';
-    const method = req.method ?? 'GET';
-    const refused = refusal(method, rest, gate);
-    if (refused) return sendJson(res, 403, { error: 'forbidden', reason: refused });
-    const length = Number(req.headers['content-length'] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      return sendJson(res, 413, { error: 'too_large', reason: 'request body too large' });
+    if (Number(req.headers['content-length'] ?? 0) > LIMITS.maxBodyBytes) {
+      return answer(req, res, tooLarge(LIMITS.maxBodyBytes));
+    }
+    const decision = await gate.decide(req, rest);
+    if (isRefusal(decision)) return answer(req, res, decision);
+
+    const rule = decision.entry.body;
+    let body: Buffer | null = null;
+    if (rule && rule !== 'stream') {
+      const read = await readBody(req, rule.maxBytes);
+      if (isRefusal(read)) return answer(req, res, read);
+      const bad = checkBody(req, read, rule);
+      if (bad) return answer(req, res, bad);
+      body = read;
+    } else if (!rule && hasBody(req)) {
+      return answer(req, res, refuse(400, 'bad_request', 'this request takes no body'));
+    } else if (rule === 'stream' && !isServerAdmin(decision.caller)) {
+      // Only server admins' entries stream; a member's body is always checked.
+      return answer(req, res, refuse(403, 'forbidden', 'not allowed'));
     }
 
+    let release: (() => void) | null = null;
+    if (decision.entry.feed?.(decision.params) && !isServerAdmin(decision.caller)) {
+      release = feeds.take(decision.caller.name ?? '');
+      if (!release) {
+        return answer(
+          req,
+          res,
+          refuse(
+            429,
+            'too_many_requests',
+            `at most ${LIMITS.maxFeedsPerUser} open changes feeds per person`,
+          ),
+        );
+      }
+      res.on('close', release);
+    }
+    forward(req, res, rest, decision, body);
+  }
+
+  function forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rest: string,
+    decision: Decision,
+    body: Buffer | null,
+  ) {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
+    if (body) headers['content-length'] = body.length;
+    else if (req.headers['content-length'])
+      headers['content-length'] = req.headers['content-length'];
+    else if (req.headers['transfer-encoding']) headers['transfer-encoding'] = 'chunked';
+    const method = req.method ?? 'GET';
+    const feed = decision.entry.feed?.(decision.params) ?? false;
     const upstream = client.request(
       {
         protocol: base.protocol,
@@ -113,29 +114,80 @@ export function createDbProxy(couchUrl: string, gate: GateOptions = {}) {
         headers,
       },
       (up) => {
+        clearTimeout(timer);
+        const status = up.statusCode ?? 502;
+        if (status >= 500) return hideServerError(req, res, up, status);
         const out: http.OutgoingHttpHeaders = {};
-        for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k)) out[k] = v;
-        res.writeHead(up.statusCode ?? 502, out);
-        // Streams long-poll and continuous _changes as they come.
+        for (const [k, v] of Object.entries(up.headers))
+          if (!HOP_BY_HOP.has(k) || k === 'content-length') out[k] = v;
+        res.writeHead(status, out);
+        // Streams long-poll _changes as they come.
         up.pipe(res);
       },
     );
+    // A request the database never answers (a non-feed one) is cut after a while.
+    const timer = setTimeout(
+      () => {
+        upstream.destroy();
+        if (!res.headersSent)
+          sendJson(res, 504, { error: 'timeout', reason: 'the database did not answer in time' });
+      },
+      feed ? LIMITS.maxFeedWaitMs + 30_000 : LIMITS.upstreamTimeoutMs,
+    );
     upstream.on('error', () => {
+      clearTimeout(timer);
       if (!res.headersSent) {
         sendJson(res, 503, { error: 'unavailable', reason: 'database server unreachable' });
       } else res.destroy();
     });
-    req.on('aborted', () => upstream.destroy());
-    res.on('close', () => upstream.destroy());
+    res.on('close', () => {
+      clearTimeout(timer);
+      upstream.destroy();
+    });
+    if (body) return void upstream.end(body);
+    if (method === 'GET' || method === 'HEAD' || !hasBody(req)) return void upstream.end();
+    // A server admin's body, streamed and bounded.
     let received = 0;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
-      if (received > MAX_BODY_BYTES) {
+      if (received > LIMITS.maxBodyBytes) {
         upstream.destroy();
-        if (!res.headersSent)
-          sendJson(res, 413, { error: 'too_large', reason: 'request body too large' });
+        answer(req, res, tooLarge(LIMITS.maxBodyBytes));
       }
     });
     req.pipe(upstream);
+  }
+
+  return function proxy(req: IncomingMessage, res: ServerResponse) {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[db] gate failed:', err instanceof Error ? err.message : err);
+      if (!res.headersSent)
+        answer(req, res, refuse(503, 'unavailable', 'database server unreachable'));
+      else res.destroy();
+    });
   };
+}
+
+/** A 5xx from the database: its details (code, stack) go to the log, not to the caller. */
+function hideServerError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  up: IncomingMessage,
+  status: number,
+) {
+  let detail = '';
+  up.setEncoding('utf8');
+  up.on('data', (chunk: string) => {
+    if (detail.length < 4096) detail += chunk;
+  });
+  up.on('end', () => {
+    console.error(
+      `[db] ${status} for ${req.method} ${req.url?.split('?')[0]}: ${detail.slice(0, 1000)}`,
+    );
+    sendJson(res, status, {
+      error: status === 503 ? 'unavailable' : 'internal_server_error',
+      reason: 'the database could not process this request',
+    });
+  });
+  up.on('error', () => res.destroy());
 }

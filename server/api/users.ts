@@ -161,7 +161,7 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
       const allowed = serverAdmin || who.roles.includes(scopedRole('admin', commune));
       if (!allowed) throw new HttpError(403, 'Chỉ quản trị viên của xã được quản lý tài khoản.');
       const path = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
-      const name = decodeURIComponent(path.slice('/api/users/'.length));
+      const name = decodeName(path.slice('/api/users/'.length));
       if (path === '/api/users' && req.method === 'GET') return send(res, 200, await list());
       if (path === '/api/users' && req.method === 'POST') {
         return send(res, 201, await create(await readJson(req)));
@@ -178,6 +178,15 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
       send(res, 500, { error: 'Lỗi máy chủ khi quản lý tài khoản.' });
     }
   };
+}
+
+/** An account name from the path; a malformed percent-encoding is the caller's error. */
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(400, 'Tên tài khoản trong địa chỉ không hợp lệ.');
+  }
 }
 
 function invalid(issues: { path: PropertyKey[]; message: string }[]) {

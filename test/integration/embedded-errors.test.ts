@@ -17,7 +17,7 @@ describe.skipIf(testBackend() === 'couchdb')('embedded database errors', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ error: 'bad_request', reason: 'Invalid request' });
+    expect(JSON.parse(text)).toMatchObject({ error: 'bad_request' });
     expect(text).not.toMatch(/node_modules|TypeError|at /);
 
     const after = await fetch(`${server.url}/db/fieldbook-hong-phong/`, {
