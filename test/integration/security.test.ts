@@ -25,7 +25,7 @@ import {
 import { makeCheck } from '../support/fixtures.ts';
 import { startTestServer, testBackend, type TestServer } from '../support/server.ts';
 
-const BACKEND = process.env.TEST_BACKEND ?? 'embedded';
+const BACKEND = testBackend();
 
 const DBS = dbNames(COMMUNE);
 const dbName = (db: DbRole = 'log') => DBS[db];
@@ -125,9 +125,7 @@ async function attempt(c: HostileCase): Promise<{ res: Answer; before: Doc | nul
   return { res, before, id };
 }
 
-// TODO(gate helper): the corpus expects the embedded server's exact status codes; made
-// backend-neutral in its own change. Until then it runs on the embedded leg only.
-describe.skipIf(testBackend() === 'couchdb')('hostile documents through /db', () => {
+describe('hostile documents through /db', () => {
   it('has a corpus of at least 45 cases covering every layer', () => {
     expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(45);
     const layers = new Set(HOSTILE_CASES.map((c) => c.layer));
@@ -526,8 +524,7 @@ const PROBES: Probe[] = [
 
 const MATRIX = PROBES.flatMap((p) => MATRIX_ACTORS.map((a) => [p.what, a, p] as const));
 
-// TODO(gate helper): as above.
-describe.skipIf(testBackend() === 'couchdb')('access matrix through /db', () => {
+describe('access matrix through /db', () => {
   it.each(MATRIX)('%s as %s', async (_what, actor, p) => {
     const path = typeof p.path === 'function' ? p.path(actor) : p.path;
     const res = await send(actor, p.method, path, p.body?.(actor));
