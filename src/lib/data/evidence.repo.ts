@@ -4,16 +4,13 @@
 // With only the 2023 plan, every check from 2023 on counts for it; once a 2024 plan exists,
 // 2023's evidence stops at the end of 2023.
 //
-// This is a full scan of the period's check documents (one range read over time-ordered ids,
-// then a filter). pouchdb-browser could run a map/reduce view, but a persistent view needs a
-// design document in this replicated database (it would be pushed to the server and refused
-// there), and a temporary query scans everything anyway; Mango needs a plugin. A commune's year
-// is some thousands of checks, so one scan per screen is fine on a phone, and `counts` gives
-// every item's count from that single scan instead of one scan per item. Checks in the police
-// database are not counted here (only police and the chair can read them).
+// Counts and the list of an item's checks come from the evidence index (indexes/), kept on the
+// device and updated as checks are saved or arrive, so no screen reads every record. Checks in
+// the police database are not counted here (only police and the chair can read them).
 import { fieldCheckSchema, type FieldCheck } from '$lib/domain/field-check';
 import type { Plan } from '$lib/domain/plan';
-import { watchIds } from './db-watch';
+import type { CountIndex } from './indexes/count-index';
+import { evidenceIndexOf, parseEntry } from './indexes/evidence-index';
 import type { Db } from './pouch-types';
 
 /** Years whose checks count for a plan: from `from` up to (not including) `until`. */
@@ -28,68 +25,45 @@ export function evidencePeriod(plan: Plan, plans: readonly Plan[]): EvidencePeri
   return { from: plan.year, until: later.length ? Math.min(...later) : null };
 }
 
-/** Ids carry the creation time in UTC; Vietnam's year starts 7 hours earlier in UTC. */
-function idRangeOf(period: EvidencePeriod) {
-  return {
-    startkey: `check:${period.from - 1}-12-31T17:00:00.000Z`,
-    // A check about late December may be written up in January: read a month more, then keep
-    // only checks whose work started inside the period.
-    endkey: period.until === null ? 'check:\uffff' : `check:${period.until}-01-31T17:00:00.000Z`,
-  };
-}
-
-/** The year in Vietnam of an ISO instant. */
-const vnYear = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).getUTCFullYear();
-
-interface RawCheck {
-  type?: unknown;
-  planItems?: unknown;
-  startedAt?: unknown;
-}
+const inPeriod = (year: number, p: EvidencePeriod) =>
+  year >= p.from && (p.until === null || year < p.until);
 
 export class EvidenceRepository {
-  constructor(private readonly db: Db) {}
+  private readonly index: CountIndex;
 
-  private async scan(
-    period: EvidencePeriod,
-    keep: (codes: string[]) => boolean,
-  ): Promise<RawCheck[]> {
-    const res = await this.db.allDocs({ ...idRangeOf(period), include_docs: true });
-    const out: RawCheck[] = [];
-    for (const row of res.rows) {
-      const doc = ('doc' in row ? row.doc : null) as RawCheck | null;
-      if (!doc || doc.type !== 'fieldCheck' || !Array.isArray(doc.planItems)) continue;
-      if (typeof doc.startedAt !== 'string') continue;
-      const year = vnYear(doc.startedAt);
-      if (year < period.from || (period.until !== null && year >= period.until)) continue;
-      if (keep(doc.planItems as string[])) out.push(doc);
-    }
-    return out;
+  constructor(private readonly db: Db) {
+    this.index = evidenceIndexOf(db);
   }
 
   /** Number of checks per item code in `period` (codes without checks are absent). */
   async counts(period: EvidencePeriod): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    await this.scan(period, (codes) => {
-      for (const code of new Set(codes)) counts.set(code, (counts.get(code) ?? 0) + 1);
-      return false;
-    });
+    for (const [entry, n] of await this.index.totalsNow()) {
+      const { year, codes } = parseEntry(entry);
+      if (!inPeriod(year, period)) continue;
+      for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + n);
+    }
     return counts;
   }
 
   /** The checks linked to item `code` in `period`, newest first. */
   async forItem(period: EvidencePeriod, code: string): Promise<FieldCheck[]> {
-    const docs = await this.scan(period, (codes) => codes.includes(code));
-    return docs
-      .flatMap((d) => {
-        const parsed = fieldCheckSchema.safeParse(d);
+    const ids = await this.index.idsWhere((entry) => {
+      const { year, codes } = parseEntry(entry);
+      return inPeriod(year, period) && codes.includes(code);
+    });
+    if (!ids.length) return [];
+    const res = await this.db.allDocs({ keys: ids, include_docs: true });
+    return res.rows
+      .flatMap((row) => {
+        const parsed = fieldCheckSchema.safeParse('doc' in row ? row.doc : null);
         return parsed.success ? [parsed.data] : [];
       })
       .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
   }
 
-  /** Calls back on every local change to a field check. */
+  /** Calls back when the evidence changed (once per burst of saved or arriving checks). */
   watch(onChange: () => void): () => void {
-    return watchIds(this.db, (id) => id.startsWith('check:'), onChange);
+    return this.index.subscribe(onChange);
   }
 }

@@ -1,0 +1,153 @@
+// The evidence index against a full recount: after adds, edits, deletes, conflicting revisions
+// arriving by replication, and from a snapshot, its counts equal reading every record again.
+import { describe, expect, it } from 'vitest';
+import { EvidenceRepository, type EvidencePeriod } from '../../src/lib/data/evidence.repo';
+import { CountIndex } from '../../src/lib/data/indexes/count-index';
+import { evidenceEntry, evidenceIndexOf } from '../../src/lib/data/indexes/evidence-index';
+import type { Db } from '../../src/lib/data/pouch-types';
+import type { FieldCheck } from '../../src/lib/domain/field-check';
+import { makeCheck } from '../support/fixtures';
+import { memoryDb } from '../support/pouch';
+
+const CODES = ['2.1.1', '2.2.1', '2.3.7', '2.3.8'];
+const PERIODS: EvidencePeriod[] = [
+  { from: 2023, until: null },
+  { from: 2024, until: 2025 },
+  { from: 2025, until: null },
+];
+
+/** The n-th check: its work in 2023–2026, one or two codes (or none). */
+function check(n: number): FieldCheck {
+  const at = new Date(Date.UTC(2023, 0, 1) + n * 9 * 86_400_000 + (n % 24) * 3_600_000);
+  const doc = makeCheck(n, undefined, 'environment', at);
+  doc.planItems = n % 7 === 0 ? [] : [CODES[n % 4], CODES[(n * 3) % 4]];
+  return doc;
+}
+
+/** Every check read again, counted by the rule the index implements. */
+async function recount(db: Db, p: EvidencePeriod): Promise<Map<string, number>> {
+  const res = await db.allDocs({ startkey: 'check:', endkey: 'check:\uffff', include_docs: true });
+  const counts = new Map<string, number>();
+  for (const row of res.rows) {
+    const doc = row.doc as unknown as FieldCheck;
+    const year = new Date(Date.parse(doc.startedAt) + 7 * 3600_000).getUTCFullYear();
+    if (year < p.from || (p.until !== null && year >= p.until)) continue;
+    for (const code of new Set(doc.planItems)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function expectRecount(db: Db, repo = new EvidenceRepository(db)) {
+  for (const p of PERIODS) expect(await repo.counts(p)).toEqual(await recount(db, p));
+}
+
+async function seeded(count: number) {
+  const db = memoryDb('evidence');
+  const docs = Array.from({ length: count }, (_, n) => check(n));
+  const res = await db.bulkDocs(docs);
+  return { db, docs: docs.map((d, i) => ({ ...d, _rev: (res[i] as { rev: string }).rev })) };
+}
+
+describe('evidence index', () => {
+  it('counts adds, edits and deletes as a full recount does', async () => {
+    const { db, docs } = await seeded(300);
+    const repo = new EvidenceRepository(db);
+    await expectRecount(db, repo);
+    expect([...(await repo.counts(PERIODS[0])).values()].reduce((a, b) => a + b)).toBeGreaterThan(
+      300,
+    );
+
+    // Edits: other codes, another year, codes removed.
+    for (const d of docs.slice(0, 60)) {
+      const n = Number(d.hamlet.replace(/\D/g, ''));
+      const edited = { ...d, planItems: n % 2 ? ['2.3.7'] : [] };
+      if (n % 3 === 0) edited.startedAt = '2026-06-01T03:00:00.000Z';
+      await db.put(edited);
+    }
+    await expectRecount(db, repo);
+
+    // Deletes, and more adds after them.
+    const current = await db.allDocs({ keys: docs.slice(100, 140).map((d) => d._id) });
+    for (const row of current.rows)
+      if ('value' in row) await db.remove(row.id, (row.value as { rev: string }).rev);
+    await db.bulkDocs(Array.from({ length: 50 }, (_, i) => check(1000 + i)));
+    await expectRecount(db, repo);
+  });
+
+  it('follows the winner when conflicting revisions arrive and when the winner is deleted', async () => {
+    const { db, docs } = await seeded(40);
+    const repo = new EvidenceRepository(db);
+    await expectRecount(db, repo);
+    // Replicated branches (new_edits: false), as another device's edit arrives by sync.
+    const branches = docs.slice(0, 20).flatMap((d, i) => {
+      const [, hash] = d._rev!.split('-');
+      const codes = i % 2 ? ['2.2.1'] : ['2.1.1', '2.3.8'];
+      return [
+        {
+          ...d,
+          planItems: codes,
+          _rev: `2-${'a'.repeat(31)}${i % 10}`,
+          _revisions: { start: 2, ids: [`${'a'.repeat(31)}${i % 10}`, hash] },
+        },
+        {
+          ...d,
+          planItems: [],
+          _rev: `2-${'f'.repeat(31)}${i % 10}`,
+          _revisions: { start: 2, ids: [`${'f'.repeat(31)}${i % 10}`, hash] },
+        },
+      ];
+    });
+    await db.bulkDocs(branches, { new_edits: false });
+    const withConflicts = await db.get(docs[0]._id, { conflicts: true });
+    expect(withConflicts._conflicts).toHaveLength(1);
+    await expectRecount(db, repo);
+    // Deleting the winner makes the other branch win.
+    for (const d of docs.slice(0, 20)) {
+      const winner = await db.get(d._id);
+      await db.remove(d._id, winner._rev);
+    }
+    const after = await db.get(docs[0]._id);
+    expect(after._rev.startsWith('2-')).toBe(true);
+    await expectRecount(db, repo);
+  });
+
+  it('starts from its snapshot and catches up with what changed since', async () => {
+    const { db, docs } = await seeded(200);
+    const spec = {
+      name: 'evidence',
+      version: 1,
+      relevant: (id: string) => id.startsWith('check:'),
+      entryOf: evidenceEntry,
+    };
+    const first = new CountIndex(db, spec);
+    await first.persist();
+    await db.put({ ...docs[0], planItems: ['2.3.8'] });
+    await db.bulkDocs(Array.from({ length: 20 }, (_, i) => check(500 + i)));
+    const fresh = new CountIndex(db, spec);
+    const reads: number[] = [];
+    const changes = db.changes.bind(db);
+    db.changes = ((opts: { since?: number }) => {
+      reads.push(opts.since ?? 0);
+      return changes(opts as never);
+    }) as typeof db.changes;
+    const totals = await fresh.totalsNow();
+    expect(reads.every((since) => since > 0)).toBe(true); // never from the start again
+    db.changes = changes;
+    const all = await new CountIndex(db, { ...spec, name: 'evidence-check' }).totalsNow();
+    expect(totals).toEqual(all);
+  });
+
+  it('tells a screen once about a burst of arriving records', async () => {
+    const { db } = await seeded(20);
+    const index = evidenceIndexOf(db);
+    let calls = 0;
+    const stop = index.subscribe(() => (calls += 1));
+    await new Promise((r) => setTimeout(r, 500));
+    calls = 0;
+    await db.bulkDocs(Array.from({ length: 250 }, (_, i) => check(2000 + i)));
+    await new Promise((r) => setTimeout(r, 1_000));
+    stop();
+    expect(calls).toBe(1);
+    await expectRecount(db);
+  });
+});
