@@ -32,7 +32,19 @@ const METRICS = [
   'total-byte-weight',
 ];
 
-export async function runLighthouse(url: string, timeoutMs = 180_000): Promise<LighthouseResult> {
+export interface LighthouseOptions {
+  /** A browser profile to run in (a signed-in phone with data), instead of an empty one. */
+  profile?: string;
+  /** Keep the profile's storage (IndexedDB, localStorage, cookies): Lighthouse clears it. */
+  keepStorage?: boolean;
+  timeoutMs?: number;
+}
+
+export async function runLighthouse(
+  url: string,
+  opts: LighthouseOptions = {},
+): Promise<LighthouseResult> {
+  const timeoutMs = opts.timeoutMs ?? 180_000;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-lighthouse-'));
   const out = path.join(dir, 'report.json');
   try {
@@ -46,7 +58,8 @@ export async function runLighthouse(url: string, timeoutMs = 180_000): Promise<L
         `--output-path=${out}`,
         '--only-categories=performance',
         '--max-wait-for-load=60000',
-        `--chrome-flags=${chromiumArgs.join(' ')} --user-data-dir=${path.join(dir, 'profile')}`,
+        `--chrome-flags=${chromiumArgs.join(' ')} --user-data-dir=${opts.profile ?? path.join(dir, 'profile')}`,
+        ...(opts.keepStorage ? ['--disable-storage-reset'] : []),
       ],
       {
         timeout: timeoutMs,

@@ -4,6 +4,7 @@
 import type { FieldCheck } from '../../src/lib/domain/field-check.ts';
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import type { Db } from '../../src/lib/data/pouch-types.ts';
+import { SYNC_BATCH_SIZE } from '../../src/lib/data/sync-engine.ts';
 import { OFFICER } from '../support/fixtures.ts';
 import { httpDb, memoryDb, PouchDB } from '../support/pouch.ts';
 import { countChecks, Device } from '../support/harness/device.ts';
@@ -65,9 +66,10 @@ export function syncThroughEngine(docs: FieldCheck[]): Promise<SyncRun> {
   });
 }
 
-/** The yardstick: one-shot PouchDB.replicate each way, same documents, same batch size. */
-export function syncPlain(docs: FieldCheck[]): Promise<SyncRun> {
-  return plainRun(docs, (from, to) => PouchDB.replicate(from, to, { batch_size: 100 }));
+/** The yardstick: one-shot PouchDB.replicate each way, same documents, same batch size as
+ *  the engine (an earlier version gave it PouchDB's default 100 against the engine's 250). */
+export function syncPlain(docs: FieldCheck[], batch = SYNC_BATCH_SIZE): Promise<SyncRun> {
+  return plainRun(docs, (from, to) => PouchDB.replicate(from, to, { batch_size: batch }));
 }
 
 /** For context: plain PouchDB replication in live mode (as SyncEngine runs it), one way. */
@@ -76,7 +78,11 @@ export function syncPlainLive(docs: FieldCheck[]): Promise<SyncRun> {
 }
 
 async function liveUntil(from: Db, to: Db, done: () => Promise<boolean>): Promise<void> {
-  const rep = PouchDB.replicate(from, to, { live: true, retry: true, batch_size: 100 });
+  const rep = PouchDB.replicate(from, to, {
+    live: true,
+    retry: true,
+    batch_size: SYNC_BATCH_SIZE,
+  });
   rep.catch(() => undefined);
   const deadline = Date.now() + TIMEOUT_MS;
   let timer: ReturnType<typeof setInterval> | undefined;

@@ -1,4 +1,4 @@
-// Bundles entry.ts for the browser with Vite, `$lib` pointing at src/lib as in the app.
+// Bundles entry.ts (or another benchmark page) for the browser with Vite, `$lib` pointing at src/lib as in the app.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -6,7 +6,10 @@ import { build } from 'vite';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 
-export async function bundleBrowserBench(outDir: string): Promise<void> {
+export async function bundleBrowserBench(
+  outDir: string,
+  entry = path.join(here, 'entry.ts'),
+): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -16,7 +19,7 @@ export async function bundleBrowserBench(outDir: string): Promise<void> {
     build: {
       outDir,
       emptyOutDir: true,
-      lib: { entry: path.join(here, 'entry.ts'), formats: ['es'], fileName: 'bench' },
+      lib: { entry, formats: ['es'], fileName: 'bench' },
     },
   });
 }

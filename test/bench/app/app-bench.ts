@@ -1,0 +1,186 @@
+// The app as a person meets it (see test/bench/README.md): the built app served by the real
+// server, driven in Chromium, signed in as the demo officer with sync on, with N records.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { OFFICER } from '../../support/fixtures.ts';
+import { ensureBuild } from '../app-size.ts';
+import { bundleBrowserBench } from '../browser/bundle.ts';
+import { withFreshServer } from '../../support/harness/fresh-server.ts';
+import { runLighthouse, type LighthouseResult } from '../lighthouse.ts';
+import { Phone } from './browser.ts';
+import { APP_DB, call, measureFirstSync, type FirstSync } from './first-sync.ts';
+import { dist, openHome, openRecord, search, waitMarks, type Dist } from './scenarios.ts';
+import { LOG_DB, uploadRecords } from './server-data.ts';
+
+export interface Scale {
+  records: number;
+  /** Plain one-shot replication that brought the phone up to date (not a benchmark). */
+  seedMs: number;
+  /** The app's first home screen after the records arrived (builds what it keeps). */
+  firstOpenMs: number;
+  homeList: Dist;
+  myWork: Dist;
+  openRecord: Dist;
+  search: Dist;
+  save: Dist;
+}
+
+export interface SignedInSize {
+  files: number;
+  raw: number;
+  gzip: number;
+}
+
+export interface AppBench {
+  firstSync: FirstSync | string;
+  scales: Scale[];
+  size: SignedInSize | string;
+  lighthouse: LighthouseResult | string;
+  lighthouseRecords: number;
+}
+
+const env = (name: string, fallback: string) => process.env[name] ?? fallback;
+
+async function guard<T>(label: string, fn: () => Promise<T>): Promise<T | string> {
+  try {
+    return await fn();
+  } catch (err) {
+    console.error(`${label} failed:`, err);
+    return `failed: ${(err as Error).message.split('\n')[0]}`;
+  }
+}
+
+/** The phone catches up with the server; the app then starts as a phone that has synced. */
+async function seedPhone(phone: Phone, origin: string) {
+  const bench = await phone.benchPage(origin);
+  const res = (await call(bench, 'seed', APP_DB, LOG_DB, OFFICER)) as { ms: number; seq: number };
+  // What the app's sync remembers after a push has caught up (its pending count starts there).
+  await bench.evaluate(
+    ([seq]) =>
+      localStorage.setItem(
+        'fieldbook:sync:canbo:fieldbook-hong-phong',
+        JSON.stringify({ pushedSeq: seq, lastSyncedAt: new Date().toISOString(), rejected: {} }),
+      ),
+    [res.seq] as const,
+  );
+  await bench.close();
+  return res.ms;
+}
+
+async function measureScale(
+  phone: Phone,
+  origin: string,
+  records: number,
+  runs: number,
+): Promise<Scale> {
+  const page = await phone.page();
+  await page.goto('about:blank'); // the app must not sync while the phone is brought up to date
+  const seedMs = await seedPhone(phone, origin);
+  const signedIn = await page
+    .context()
+    .cookies(origin)
+    .then((c) => c.length > 0);
+  if (!signedIn) await phone.signIn(page, origin, OFFICER);
+  const first = await openHome(page, origin);
+  await waitMarks(page, ['phase:upToDate']);
+  const home = [];
+  for (let i = 0; i < runs; i++) home.push(await openHome(page, origin));
+  const opens = [];
+  for (let i = 0; i < runs; i++) opens.push(await openRecord(page, i));
+  const searches = [];
+  const hamlets = ['Nà Cạn', 'Khòn Pát', 'Bản Thẩu', 'Phai Luông', 'Còn Quan'];
+  for (let i = 0; i < runs; i++) searches.push(await search(page, hamlets[i % hamlets.length]));
+  // Saves from a second tab while this one shows the home screen (it hears of each save).
+  await openHome(page, origin);
+  const tab = await phone.benchPage(origin);
+  const saves = (await call(tab, 'save', APP_DB, 40, 300, 90_000)) as number[];
+  await tab.close();
+  const out = {
+    records,
+    seedMs,
+    firstOpenMs: first.both,
+    homeList: dist(home.map((h) => h.list)),
+    myWork: dist(home.map((h) => h.myWork)),
+    openRecord: dist(opens),
+    search: dist(searches),
+    save: dist(saves),
+  };
+  console.log(`    ${records}: ${JSON.stringify(out)}`);
+  return out;
+}
+
+/** JS and CSS a signed-in home screen loads (every file over the network: no service worker). */
+async function signedInSize(phone: Phone, origin: string): Promise<SignedInSize> {
+  const page = await phone.page();
+  const bodies: Buffer[] = [];
+  const onResponse = (res: import('playwright-core').Response) => {
+    const type = res.request().resourceType();
+    if (type === 'script' || type === 'stylesheet')
+      void res.body().then(
+        (b) => bodies.push(b),
+        () => undefined,
+      );
+  };
+  page.on('response', onResponse);
+  await openHome(page, origin);
+  await new Promise((r) => setTimeout(r, 1_000));
+  page.off('response', onResponse);
+  const gz = (b: Buffer) => gzipSync(new Uint8Array(b), { level: 9 }).length;
+  return {
+    files: bodies.length,
+    raw: bodies.reduce((n, b) => n + b.length, 0),
+    gzip: bodies.reduce((n, b) => n + gz(b), 0),
+  };
+}
+
+export async function measureApp(root: string): Promise<AppBench> {
+  const sizes = env('BENCH_APP_RECORDS', '10000,50000').split(',').map(Number);
+  const syncRecords = Number(env('BENCH_APP_SYNC_RECORDS', '10000'));
+  const runs = Number(env('BENCH_APP_RUNS', '7'));
+  const syncRuns = Number(env('BENCH_APP_SYNC_RUNS', '3'));
+  const skip = new Set(env('BENCH_APP_SKIP', '').split(',').filter(Boolean));
+  ensureBuild(root);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-app-bench-'));
+  const benchJs = path.join(work, 'site', 'bench.js');
+  await bundleBrowserBench(path.dirname(benchJs), path.join(import.meta.dirname, 'page-entry.ts'));
+  try {
+    return await withFreshServer(async (s) => {
+      const total = Math.max(...sizes, syncRecords);
+      let onServer = 0;
+      const fill = async (n: number) => {
+        console.log(`    uploading records ${onServer}–${n}`);
+        onServer += await uploadRecords(s.server.url, onServer, n, total, 'app');
+      };
+      await fill(syncRecords);
+      const firstSync = skip.has('sync')
+        ? 'skipped (BENCH_APP_SKIP)'
+        : await guard('first sync', () =>
+            measureFirstSync(s, work, benchJs, syncRecords, syncRuns),
+          );
+      const profile = path.join(work, 'phone');
+      const phone = await Phone.launch(profile, benchJs);
+      const scales: Scale[] = [];
+      let size: SignedInSize | string = 'not measured';
+      try {
+        for (const n of sizes) {
+          if (n > onServer) await fill(n);
+          scales.push(await measureScale(phone, s.proxyUrl, n, runs));
+          if (typeof size === 'string')
+            size = await guard('size', () => signedInSize(phone, s.proxyUrl));
+        }
+      } finally {
+        await phone.close();
+      }
+      const lighthouse = skip.has('lighthouse')
+        ? 'skipped (BENCH_APP_SKIP)'
+        : await guard('lighthouse', () =>
+            runLighthouse(`${s.proxyUrl}/`, { profile, keepStorage: true }),
+          );
+      return { firstSync, scales, size, lighthouse, lighthouseRecords: onServer };
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,162 @@
+// A new phone's first sync of the commune log, three ways, into Chromium's IndexedDB: the app
+// itself (sign-in to "up to date", UI running), the app's SyncEngine alone in a page, and plain
+// PouchDB.replicate at the engine's batch size and at its own best batch size.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { FreshServer } from '../../support/harness/fresh-server.ts';
+import { OFFICER } from '../../support/fixtures.ts';
+import { cpuDelta, Phone, type Cpu } from './browser.ts';
+import { LOG_DB } from './server-data.ts';
+import { dist, type Dist } from './scenarios.ts';
+
+export const ENGINE_BATCH = 250;
+export const APP_DB = `fb-canbo-${LOG_DB}`;
+
+export interface SyncWay {
+  label: string;
+  batch: number;
+  ms: Dist;
+  cpuPage: Dist;
+  cpuProcess: Dist;
+  /** Bytes through the proxy, first run: browser → server, server → browser. */
+  up: number;
+  down: number;
+}
+
+export interface FirstSync {
+  records: number;
+  app: SyncWay;
+  engine: SyncWay;
+  plainSame: SyncWay;
+  plainBest: SyncWay;
+  sweep: { batch: number; ms: number }[];
+}
+
+interface Run {
+  ms: number;
+  cpu: Cpu;
+  up: number;
+  down: number;
+}
+
+const way = (label: string, batch: number, runs: Run[]): SyncWay => ({
+  label,
+  batch,
+  ms: dist(runs.map((r) => r.ms)),
+  cpuPage: dist(runs.map((r) => r.cpu.pageMs)),
+  cpuProcess: dist(runs.map((r) => r.cpu.processMs)),
+  up: runs[0].up,
+  down: runs[0].down,
+});
+
+type BenchCall = (page: Page, fn: string, ...args: unknown[]) => Promise<unknown>;
+export const call: BenchCall = (page, fn, ...args) =>
+  page.evaluate(
+    ([fn, args]) =>
+      (
+        window as unknown as { fieldbookBench: Record<string, (...a: unknown[]) => unknown> }
+      ).fieldbookBench[fn as string](...(args as unknown[])),
+    [fn, args] as const,
+  );
+
+/** The app on a new phone: from the sign-in tap to "up to date" with every record local. */
+async function appRun(s: FreshServer, work: string, benchJs: string, n: number, i: number) {
+  const phone = await Phone.launch(path.join(work, `first-sync-${i}`), benchJs);
+  try {
+    const page = await phone.page();
+    await page.goto(`${s.proxyUrl}/login`);
+    await page.getByLabel('Tên đăng nhập').fill(OFFICER.name);
+    await page.getByLabel('Mật khẩu').fill(OFFICER.password);
+    const cpu0 = await phone.cpu(page);
+    s.proxy.resetCounters();
+    const t0 = await page.evaluate(() => {
+      const t = performance.now();
+      document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      return t;
+    });
+    const counter = await phone.benchPage(s.proxyUrl);
+    let seen = -1;
+    for (const deadline = Date.now() + 20 * 60_000; Date.now() < deadline;) {
+      const at = await page.evaluate(
+        () => (window as unknown as { __marks: Record<string, number> }).__marks['phase:upToDate'],
+      );
+      if (typeof at === 'number' && at !== seen) {
+        seen = at;
+        // Taken before counting, so the count's own reads are not charged to the sync.
+        const cpu = cpuDelta(cpu0, await phone.cpu(page));
+        const wire = { up: s.proxy.bytesUp, down: s.proxy.bytesDown };
+        if (((await call(counter, 'count', APP_DB)) as number) >= n)
+          return { ms: at - t0, cpu, ...wire };
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('the app never reported "up to date" with every record');
+  } finally {
+    await phone.close();
+  }
+}
+
+async function pageRun(
+  phone: Phone,
+  page: Page,
+  s: FreshServer,
+  fn: 'plainPull' | 'enginePull',
+  n: number,
+  batch: number,
+  i: number,
+): Promise<Run> {
+  const cpu0 = await phone.cpu(page);
+  s.proxy.resetCounters();
+  const name = `bench-${fn}-${batch}-${i}`;
+  const res = (await (fn === 'plainPull'
+    ? call(page, fn, name, LOG_DB, OFFICER, batch)
+    : call(page, fn, name, LOG_DB, OFFICER, n))) as { ms: number; checks: number };
+  if (res.checks < n) throw new Error(`${fn} got ${res.checks} of ${n}`);
+  const up = s.proxy.bytesUp;
+  const down = s.proxy.bytesDown;
+  return { ms: res.ms, cpu: cpuDelta(cpu0, await phone.cpu(page)), up, down };
+}
+
+export async function measureFirstSync(
+  s: FreshServer,
+  work: string,
+  benchJs: string,
+  n: number,
+  runs: number,
+  // The /db gate refuses more than 500 documents a request (server/gate/limits.ts).
+  sweepSizes = [100, 250, 500],
+): Promise<FirstSync> {
+  const phone = await Phone.launch(path.join(work, 'replication'), benchJs);
+  try {
+    const page = await phone.benchPage(s.proxyUrl);
+    const sweep: { batch: number; ms: number }[] = [];
+    for (const batch of sweepSizes) {
+      const r = await pageRun(phone, page, s, 'plainPull', n, batch, 0);
+      sweep.push({ batch, ms: r.ms });
+      console.log(`    plain pull at ${batch} a batch: ${(r.ms / 1000).toFixed(1)} s`);
+    }
+    const best = [...sweep].sort((a, b) => a.ms - b.ms)[0].batch;
+    const runsOf = { app: [] as Run[], engine: [] as Run[], same: [] as Run[], best: [] as Run[] };
+    // Interleaved, so that a slow spell of the shared machine hits every way alike.
+    for (let i = 1; i <= runs; i++) {
+      runsOf.app.push(await appRun(s, work, benchJs, n, i));
+      runsOf.engine.push(await pageRun(phone, page, s, 'enginePull', n, ENGINE_BATCH, i));
+      runsOf.same.push(await pageRun(phone, page, s, 'plainPull', n, ENGINE_BATCH, i));
+      runsOf.best.push(await pageRun(phone, page, s, 'plainPull', n, best, i));
+      const last = (r: Run[]) => `${(r[r.length - 1].ms / 1000).toFixed(1)} s`;
+      console.log(
+        `    run ${i}: app ${last(runsOf.app)}, engine ${last(runsOf.engine)}, plain@${ENGINE_BATCH} ${last(runsOf.same)}, plain@${best} ${last(runsOf.best)}`,
+      );
+    }
+    return {
+      records: n,
+      app: way('the app, sign-in to "up to date"', ENGINE_BATCH, runsOf.app),
+      engine: way('SyncEngine alone, no UI', ENGINE_BATCH, runsOf.engine),
+      plainSame: way('plain replication, same batch', ENGINE_BATCH, runsOf.same),
+      plainBest: way('plain replication, its best batch', best, runsOf.best),
+      sweep,
+    };
+  } finally {
+    await phone.close();
+  }
+}

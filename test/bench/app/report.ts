@@ -1,0 +1,142 @@
+// Rows of the app benchmark for the report (docs/benchmarks.md).
+import { bytes, ms, ratio, seconds } from '../../support/harness/stats.ts';
+import type { AppBench, Scale } from './app-bench.ts';
+import type { Dist } from './scenarios.ts';
+import type { SyncWay } from './first-sync.ts';
+
+type Row = [section: string, measure: string, value: string, target?: string];
+
+const pp = (d: Dist) => `p50 ${ms(d.p50)}, p95 ${ms(d.p95)} (${d.runs} runs)`;
+const ok = (v: number, max: number, unit = '') => `${v <= max ? '✓' : '✗'} (≤ ${max}${unit})`;
+
+function scaleRows(s: Scale, base: Scale | undefined): Row[] {
+  const area = `App, ${s.records.toLocaleString('en')} records (Chromium, IndexedDB)`;
+  const growth = (pick: (x: Scale) => Dist) =>
+    base && base !== s ? `; ${ratio(pick(s).p95 / pick(base).p95)} the p95 at ${base.records}` : '';
+  return [
+    [
+      area,
+      'phone brought up to date (plain replication, not timed as a result)',
+      seconds(s.seedMs),
+    ],
+    [area, 'first home screen after the records arrived', ms(s.firstOpenMs)],
+    [
+      area,
+      'navigation → home list visible',
+      pp(s.homeList),
+      ok(s.homeList.p95, 1000, ' ms p95') + growth((x) => x.homeList),
+    ],
+    [
+      area,
+      'navigation → "My work" visible',
+      pp(s.myWork),
+      ok(s.myWork.p95, 1000, ' ms p95') + growth((x) => x.myWork),
+    ],
+    [area, 'tap a record → its details', pp(s.openRecord), growth((x) => x.openRecord).slice(2)],
+    [
+      area,
+      'search box → first page filtered',
+      pp(s.search),
+      ok(s.search.p95, 100, ' ms p95') + growth((x) => x.search),
+    ],
+    [
+      area,
+      'save a record with the home screen open (sync on)',
+      pp(s.save),
+      ok(s.save.p95, 30, ' ms p95') + growth((x) => x.save),
+    ],
+  ];
+}
+
+function syncRows(w: SyncWay, plainBest: SyncWay, records: number): Row[] {
+  const area = `App, first sync of ${records.toLocaleString('en')} records (Chromium, IndexedDB)`;
+  return [
+    [
+      area,
+      `${w.label}, ${w.batch} a batch: time`,
+      `p50 ${seconds(w.ms.p50)}, p95 ${seconds(w.ms.p95)} (${w.ms.runs} runs)`,
+      `${ratio(w.ms.p50 / plainBest.ms.p50)} plain at its best batch (p50)`,
+    ],
+    [
+      area,
+      `${w.label}: client CPU, page main thread / all Chromium processes`,
+      `${seconds(w.cpuPage.p50)} / ${seconds(w.cpuProcess.p50)} (p50)`,
+      `${ratio(w.cpuProcess.p50 / plainBest.cpuProcess.p50)} plain at its best batch`,
+    ],
+    [
+      area,
+      `${w.label}: bytes on the wire up / down`,
+      `${bytes(w.up)} / ${bytes(w.down)} (${bytes(w.up / records)} / ${bytes(w.down / records)} a record)`,
+    ],
+  ];
+}
+
+export function appRows(r: AppBench): Row[] {
+  const rows: Row[] = [];
+  if (typeof r.firstSync === 'string') rows.push(['App, first sync', 'not measured', r.firstSync]);
+  else {
+    const f = r.firstSync;
+    const area = `App, first sync of ${f.records.toLocaleString('en')} records (Chromium, IndexedDB)`;
+    for (const w of [f.app, f.engine, f.plainSame, f.plainBest])
+      rows.push(...syncRows(w, f.plainBest, f.records));
+    rows.push([
+      area,
+      'the app ÷ plain at its best batch (target)',
+      ratio(f.app.ms.p50 / f.plainBest.ms.p50),
+      ok(f.app.ms.p50 / f.plainBest.ms.p50, 1.2, ' ×'),
+    ]);
+    rows.push([
+      area,
+      'SyncEngine alone ÷ plain at the same batch: time / CPU (target)',
+      `${ratio(f.engine.ms.p50 / f.plainSame.ms.p50)} / ${ratio(f.engine.cpuProcess.p50 / f.plainSame.cpuProcess.p50)}`,
+      ok(
+        Math.max(
+          f.engine.ms.p50 / f.plainSame.ms.p50,
+          f.engine.cpuProcess.p50 / f.plainSame.cpuProcess.p50,
+        ),
+        1.1,
+        ' ×',
+      ),
+    ]);
+    rows.push([
+      area,
+      'plain replication by batch size (one run each)',
+      f.sweep.map((x) => `${x.batch}: ${seconds(x.ms)}`).join(', '),
+    ]);
+  }
+  const base = r.scales[0];
+  for (const s of r.scales) rows.push(...scaleRows(s, base));
+  rows.push(
+    typeof r.size === 'string'
+      ? ['App size', 'signed-in home screen', r.size]
+      : [
+          'App size',
+          `JS + CSS a signed-in home screen loads (${r.size.files} files), gzip`,
+          `${bytes(r.size.gzip)} (raw ${bytes(r.size.raw)})`,
+        ],
+  );
+  const lh = r.lighthouse;
+  if (typeof lh === 'string') rows.push(['Lighthouse', 'signed-in home screen', lh]);
+  else
+    rows.push(
+      [
+        'Lighthouse',
+        `performance, signed-in home screen with ${r.lighthouseRecords.toLocaleString('en')} records (${lh.version}, ${lh.formFactor})`,
+        String(lh.categories.performance ?? '—'),
+      ],
+      [
+        'Lighthouse',
+        'signed in: FCP / LCP / TBT / CLS / Speed Index',
+        [
+          'first-contentful-paint',
+          'largest-contentful-paint',
+          'total-blocking-time',
+          'cumulative-layout-shift',
+          'speed-index',
+        ]
+          .map((m) => lh.metrics[m])
+          .join(' / '),
+      ],
+    );
+  return rows;
+}
