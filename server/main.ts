@@ -19,6 +19,8 @@ console.log(
     `  CSDL: ${cfg.couchUrl ? cfg.couchUrl : `nhúng, dữ liệu tại ${cfg.dataDir}`}\n` +
     `  Khởi tạo: ${changed.length ? changed.map((r) => `${r.step} (${r.outcome})`).join(', ') : 'không có gì thay đổi'}`,
 );
+// What provisioning changed on a server someone else also administers (`_security`, settings).
+for (const r of changed) if (r.detail) console.log(`    ${r.step}: ${r.detail}`);
 if (cfg.demoUsers) {
   console.log('  Tài khoản thử / demo logins:');
   for (const u of demoUsers(cfg.commune))

@@ -59,6 +59,7 @@ export async function startEmbeddedCouch(opts: EmbeddedOptions): Promise<Embedde
   pouchApp.dbWrapper.registerWrapper(keepIncomingRevisions);
 
   const app = express();
+  app.use(persistentSessionCookie(pouchApp));
   app.use(pouchApp);
   // A request that trips a bug inside express-pouchdb (e.g. `_bulk_docs` with a null document)
   // gets CouchDB's JSON error shape, never an HTML page with a stack trace and file paths.
@@ -77,6 +78,28 @@ export async function startEmbeddedCouch(opts: EmbeddedOptions): Promise<Embedde
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * express-pouchdb's sign-in cookie lives only until the browser closes (and its
+ * `allow_persistent_cookies` gives Max-Age in milliseconds where seconds are meant). A phone
+ * must stay signed in for the session timeout provisioning sets, as with CouchDB: the cookie
+ * gets that Max-Age, renewed with each request the app makes.
+ */
+function persistentSessionCookie(pouchApp: {
+  couchConfig: { get(section: string, key: string): unknown };
+}) {
+  type Res = { cookie(name: string, value: string, opts?: Record<string, unknown>): unknown };
+  return (_req: unknown, res: Res, next: () => void) => {
+    const cookie = res.cookie.bind(res);
+    res.cookie = (name, value, opts = {}) => {
+      // clearCookie (sign-out) comes through here too, with an expiry in the past.
+      if (name !== 'AuthSession' || !value || opts.expires) return cookie(name, value, opts);
+      const seconds = Number(pouchApp.couchConfig.get('couch_httpd_auth', 'timeout'));
+      return cookie(name, value, { ...opts, maxAge: seconds * 1000 });
+    };
+    next();
   };
 }
 

@@ -4,10 +4,16 @@ import type { PlanData } from '../../src/lib/domain/plan-data/index.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
 import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
+import { readRecord, writeRecord } from './records.ts';
 import type { Outcome } from './steps.ts';
 
-/** Where ensurePlan remembers the revision it last wrote of each plan document. */
-export const PLAN_LEDGER_ID = '_local/fieldbook-plan-provisioned';
+/**
+ * Where ensurePlan remembers the revision it last wrote of each plan document of `db`: in the
+ * admin-only provisioning database (see records.ts), never in the commune's own database.
+ */
+export const planLedgerId = (db: string) => `plan-ledger:${db}`;
+/** Where earlier versions kept the ledger: writable by any member, so no longer read. */
+const OLD_LEDGER_ID = '_local/fieldbook-plan-provisioned';
 
 interface PlanLedger {
   _rev?: string;
@@ -25,8 +31,8 @@ export function shippedPlans(): PlanData[] {
  * to `commune` (another commune gets nothing).
  *
  * Never overwrites an admin's edit. An admin edits plan items in the app (they replicate up to
- * here), so provisioning keeps a ledger in a `_local` document (not replicated, not validated)
- * of the revision it wrote last of each document. A document is
+ * here), so provisioning keeps a ledger, where only the server admin can write, of the revision
+ * it wrote last of each document. A document is
  * - created when it does not exist at all;
  * - left alone when it already equals the shipped data (and its revision is noted);
  * - updated to the shipped data only when its current revision is still the one provisioning
@@ -84,23 +90,32 @@ export async function ensurePlan(
     for (const r of res) if (r.id && r.rev) revs[r.id] = r.rev;
   }
   if (canonical(revs) !== canonical(ledger.revs)) {
-    await couch.request({
-      db,
-      path: PLAN_LEDGER_ID,
-      method: 'PUT',
-      body: { ...(ledger._rev ? { _rev: ledger._rev } : {}), revs },
+    await writeRecord(couch, {
+      _id: planLedgerId(db),
+      ...(ledger._rev ? { _rev: ledger._rev } : {}),
+      revs,
     });
   }
+  await dropOldLedger(couch, db);
   if (!writes.length) return 'unchanged';
   return created ? 'created' : 'updated';
 }
 
 async function readLedger(couch: Couch, db: string): Promise<PlanLedger> {
+  const doc = (await readRecord(couch, planLedgerId(db))) as Partial<PlanLedger> | null;
+  return { _rev: doc?._rev, revs: doc?.revs ?? {} };
+}
+
+/**
+ * The old ledger in the commune database is not migrated (a member may have rewritten it):
+ * documents that still equal the shipped data are noted afresh above, and any other counts as
+ * edited, which is the safe side. It is removed so nobody mistakes it for the real one.
+ */
+async function dropOldLedger(couch: Couch, db: string): Promise<void> {
   try {
-    const doc = (await couch.request({ db, path: PLAN_LEDGER_ID })) as Partial<PlanLedger>;
-    return { _rev: doc._rev, revs: doc.revs ?? {} };
+    const old = (await couch.request({ db, path: OLD_LEDGER_ID })) as { _rev: string };
+    await couch.request({ db, path: OLD_LEDGER_ID, method: 'DELETE', qs: { rev: old._rev } });
   } catch (err) {
     if (!isStatus(err, 404)) throw err;
-    return { revs: {} };
   }
 }

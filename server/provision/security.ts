@@ -1,0 +1,111 @@
+// Provisioning steps for databases and their `_security`. Fieldbook's `_security` is what the
+// app needs, added to whatever a CouchDB administrator has put there by hand: a restart must
+// never silently take away a name or role someone else granted.
+import { dbNames } from '../../src/lib/domain/constants.ts';
+import { POLICE_READERS } from '../../src/lib/domain/permissions.ts';
+import { scopedRole } from '../../src/lib/domain/roles.ts';
+import { isStatus, type Couch } from './couch.ts';
+import type { Outcome, StepOutcome } from './steps.ts';
+
+export async function ensureDatabase(couch: Couch, name: string): Promise<Outcome> {
+  try {
+    await couch.db.get(name);
+    return 'unchanged';
+  } catch (err) {
+    if (!isStatus(err, 404)) throw err;
+  }
+  try {
+    await couch.db.create(name);
+    return 'created';
+  } catch (err) {
+    // Another node of a cluster (or a parallel run) created it first.
+    if (isStatus(err, 412)) return 'unchanged';
+    throw err;
+  }
+}
+
+interface NamesRoles {
+  names: string[];
+  roles: string[];
+}
+export interface SecurityObject {
+  admins: NamesRoles;
+  members: NamesRoles;
+}
+
+export function securityFor(commune: string) {
+  const names = dbNames(commune);
+  const admins = { names: [], roles: ['_admin'] };
+  return {
+    [names.log]: {
+      admins,
+      members: { names: [], roles: [scopedRole('member', commune)] },
+    },
+    [names.police]: {
+      admins,
+      members: { names: [], roles: POLICE_READERS.map((r) => scopedRole(r, commune)) },
+    },
+  } satisfies Record<string, SecurityObject>;
+}
+
+const SECTIONS = ['admins', 'members'] as const;
+const FIELDS = ['names', 'roles'] as const;
+
+function normalize(s: {
+  admins?: Partial<NamesRoles>;
+  members?: Partial<NamesRoles>;
+}): SecurityObject {
+  const part = (p?: Partial<NamesRoles>) => ({
+    names: [...new Set(p?.names ?? [])].sort(),
+    roles: [...new Set(p?.roles ?? [])].sort(),
+  });
+  return { admins: part(s.admins), members: part(s.members) };
+}
+
+/**
+ * Brings a database's `_security` to hold at least `spec`, keeping every other name and role
+ * (with `exact`, to be exactly `spec`: for databases nobody else has business in). The detail
+ * says what was added, what was kept, and with `exact` what was removed.
+ */
+export async function ensureSecurity(
+  couch: Couch,
+  db: string,
+  spec: SecurityObject,
+  opts: { exact?: boolean } = {},
+): Promise<StepOutcome> {
+  const raw = (await couch.request({ db, path: '_security' })) as Record<string, unknown>;
+  const current = normalize(raw as Partial<SecurityObject>);
+  const wanted = normalize(spec);
+  const next = normalize(spec);
+  const added: string[] = [];
+  const kept: string[] = [];
+  const removed: string[] = [];
+  for (const section of SECTIONS) {
+    for (const field of FIELDS) {
+      const have = current[section][field];
+      for (const v of wanted[section][field]) {
+        if (!have.includes(v)) added.push(`${section}.${field} ${v}`);
+      }
+      for (const v of have) {
+        if (wanted[section][field].includes(v)) continue;
+        if (opts.exact) removed.push(`${section}.${field} ${v}`);
+        else {
+          next[section][field] = [...next[section][field], v].sort();
+          kept.push(`${section}.${field} ${v}`);
+        }
+      }
+    }
+  }
+  if (!added.length && !removed.length) return 'unchanged';
+  // Other top-level keys (CouchDB tools sometimes add some) stay as they are.
+  await couch.request({ db, path: '_security', method: 'PUT', body: { ...raw, ...next } });
+  const detail = [
+    added.length ? `added ${added.join(', ')}` : '',
+    removed.length ? `removed ${removed.join(', ')}` : '',
+    kept.length ? `kept ${kept.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const fresh = !raw.members && !raw.admins;
+  return { outcome: fresh ? 'created' : 'updated', detail };
+}
