@@ -75,6 +75,12 @@ export async function ensureSecurity(
 ): Promise<StepOutcome> {
   const raw = (await couch.request({ db, path: '_security' })) as Record<string, unknown>;
   const current = normalize(raw as Partial<SecurityObject>);
+  // CouchDB gives a new database members `_admin` ("server admins only, for now"); once
+  // Fieldbook's roles are members it means nothing (server admins always pass), so it is not
+  // something an administrator added.
+  if (!opts.exact && !spec.members.roles.includes('_admin')) {
+    current.members.roles = current.members.roles.filter((r) => r !== '_admin');
+  }
   const wanted = normalize(spec);
   const next = normalize(spec);
   const added: string[] = [];
