@@ -1,13 +1,11 @@
 // CouchDB's validate_doc_update for Fieldbook databases. Plain ES5: it runs inside CouchDB's
 // JavaScript engine (SpiderMonkey or QuickJS) and inside the embedded server. It holds no
 // rules of its own: CONFIG is filled in at provisioning with JSON Schemas generated from the
-// zod schemas in src/lib/domain and the permission tables from there (see build.ts).
+// zod schemas in src/lib/domain and the policy table (src/lib/domain/policy/table.ts), which
+// the interpreter below reads step by step as decide.ts does (see build.ts).
 function validate(newDoc, oldDoc, userCtx, secObj) {
   var CONFIG = __CONFIG__;
 
-  function deny(msg) {
-    throw { forbidden: msg };
-  }
   function own(o, k) {
     return Object.prototype.hasOwnProperty.call(o, k);
   }
@@ -93,23 +91,34 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     }
     return null;
   }
-  function hasRole(role) {
-    var roles = userCtx.roles || [];
-    for (var i = 0; i < roles.length; i++) {
-      if (roles[i] === role + '@' + CONFIG.commune) return true;
-    }
+  // ---- the policy table's interpreter: the same steps as src/lib/domain/policy/decide.ts ----
+  var P = CONFIG.policy;
+  var roles = userCtx.roles || [];
+  var name = userCtx.name;
+  function deny(reason) {
+    throw { forbidden: CONFIG.messages[reason] || reason };
+  }
+  function contains(list, v) {
+    for (var i = 0; i < list.length; i++) if (list[i] === v) return true;
     return false;
   }
-  function hasAnyRole(list) {
-    for (var i = 0; i < list.length; i++) if (hasRole(list[i])) return true;
+  function holds(role) {
+    return contains(roles, role + '@' + CONFIG.commune);
+  }
+  function holdsAny(list) {
+    for (var i = 0; i < list.length; i++) if (holds(list[i])) return true;
     return false;
+  }
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
   }
   function withoutMeta(doc) {
     var out = {};
     var keys = Object.keys(doc);
     for (var i = 0; i < keys.length; i++) {
       // Copying would turn an own `__proto__` key (JSON.parse makes one) into a prototype.
-      if (keys[i] === '__proto__') deny('Dữ liệu không hợp lệ: doc: unexpected field "__proto__"');
+      if (keys[i] === '__proto__')
+        throw { forbidden: CONFIG.messages.invalid + 'doc: unexpected field "__proto__"' };
       // JSON has no undefined: only the embedded server's PUT route adds `_rev: undefined`.
       if (doc[keys[i]] === undefined) continue;
       if (keys[i] !== '_revisions' && keys[i] !== '_deleted') out[keys[i]] = doc[keys[i]];
@@ -119,90 +128,114 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   function sameExcept(a, b, allowed) {
     var keys = Object.keys(a).concat(Object.keys(b));
     for (var i = 0; i < keys.length; i++) {
-      if (allowed.indexOf(keys[i]) !== -1) continue;
-      if (JSON.stringify(a[keys[i]]) !== JSON.stringify(b[keys[i]])) return false;
+      if (contains(allowed, keys[i]) || keys[i] === '_rev') continue;
+      if (!same(a[keys[i]], b[keys[i]])) return false;
     }
     return true;
   }
-
-  // The signed-in person wrote it, in a role that is theirs, under an id that carries their name.
-  function checkAuthorship() {
-    if (newDoc.author !== name)
-      deny('Người ghi phải là người đang đăng nhập. (author must be you)');
-    // Ids are `<prefix>:<time>:<author>:<random>`: a replicated branch (new_edits=false) has no
-    // old revision to compare with, so this keeps it from landing on someone else's document.
-    var idParts = newDoc._id.split(':');
-    if (idParts[idParts.length - 2] !== name)
-      deny('Mã bản ghi phải mang tên người ghi. (id must carry your name)');
-    if (!hasRole(newDoc.authorRole))
-      deny('Vai trò người ghi không phải của bạn. (authorRole is not your role)');
+  // The signed-in person wrote it, in a role that is theirs, under an id with their name: a
+  // replicated branch (new_edits=false) has no old revision to compare with, so the id keeps
+  // it from landing on someone else's document.
+  function authorship() {
+    if (newDoc.author !== name) deny('notAuthor');
+    var parts = String(newDoc._id).split(':');
+    if (parts[parts.length - 2] !== name) deny('idNotYours');
+    if (!holds(String(newDoc.authorRole))) deny('roleNotYours');
+  }
+  function progressRule() {
+    var rule = P.progress;
+    var pos = newDoc.authorPosition;
+    var hasPos = pos !== null && pos !== undefined;
+    if (hasPos && !contains(roles, 'position:' + pos)) deny('positionNotYours');
+    var anyItem = false;
+    for (var i = 0; i < rule.anyItem.length; i++) {
+      if (contains(roles, rule.anyItem[i] + '@' + CONFIG.commune)) anyItem = true;
+    }
+    if (!anyItem) {
+      if (!hasPos) deny('positionNotYours');
+      var positions = typeOf(newDoc.itemPositions) === 'array' ? newDoc.itemPositions : [];
+      if (!contains(positions, pos)) deny('notResponsible');
+    }
+    var done = newDoc.status === rule.doneStatus;
+    if (done !== (newDoc.percent === rule.donePercent)) deny('progressContradicts');
+    if (newDoc.status === rule.notStartedStatus && newDoc.percent !== null && newDoc.percent !== 0)
+      deny('progressContradicts');
   }
 
-  var isAdmin = (userCtx.roles || []).indexOf('_admin') !== -1;
-  var name = userCtx.name;
-  if (!name) deny('Cần đăng nhập. (sign-in required)');
+  var isAdmin = contains(roles, '_admin');
+  if (!name) deny('signIn');
+  var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
+  var rule, lc, i;
 
   if (newDoc._deleted) {
-    if (isAdmin) return;
-    if (!oldDoc) return;
-    if (oldDoc.author !== name) deny('Không được xóa bản ghi của người khác. (not your record)');
-    if (oldDoc.status !== 'draft') deny('Chỉ xóa được bản nháp. (only drafts can be deleted)');
+    if (isAdmin || !old) return;
+    rule = own(P.types, String(old.type)) ? P.types[old.type] : null;
+    if (!rule || !rule.lifecycle) deny('notDeletable');
+    if (old.author !== name) deny('notYourRecord');
+    if (!contains(P.lifecycles[rule.lifecycle].deletable, String(old.status))) deny('notDeletable');
     return;
   }
 
+  rule = own(P.types, String(newDoc.type)) ? P.types[newDoc.type] : null;
+  if (!rule) deny('unknownType');
   var schema = CONFIG.schemas[newDoc.type];
-  if (!schema) deny('Loại tài liệu không hợp lệ. (unknown document type)');
+  if (!schema) deny('unknownType');
   var problem = check(schema, withoutMeta(newDoc), 'doc');
-  if (problem) deny('Dữ liệu không hợp lệ: ' + problem);
-  if (newDoc.commune !== CONFIG.commune) deny('Sai xã. (wrong commune)');
-  if (isAdmin) return;
+  if (problem) throw { forbidden: CONFIG.messages.invalid + problem };
+  if (newDoc.commune !== CONFIG.commune) deny('wrongCommune');
+  var kindRule = null;
+  if (rule.kinds) {
+    kindRule = own(rule.kinds, String(newDoc.kind)) ? rule.kinds[newDoc.kind] : null;
+    if (!kindRule) deny('unknownType');
+  }
+  var db = kindRule ? kindRule.db : rule.db;
+  if (db !== CONFIG.dbRole) deny('wrongDatabase');
+  if (old && old.type !== newDoc.type) deny('typeChanged');
+  var creators = (kindRule ? kindRule.creators : rule.creators) || [];
 
-  if (newDoc.type === 'fieldCheck') {
-    var rule = CONFIG.kinds[newDoc.kind];
-    if (!rule || rule.db !== CONFIG.dbRole)
-      deny('Loại bản ghi không thuộc cơ sở dữ liệu này. (wrong database)');
-    var reviewing = oldDoc && oldDoc.author !== name;
-    if (reviewing) {
-      // A supervisor's verdict on someone else's submitted record, and nothing else.
-      if (!hasAnyRole(CONFIG.reviewerRoles))
-        deny('Không được sửa bản ghi của người khác. (not your record)');
-      if (oldDoc.status !== 'submitted') deny('Chỉ duyệt được bản ghi đã gửi. (not submitted)');
-      if (newDoc.status !== 'approved' && newDoc.status !== 'returned')
-        deny('Kết quả duyệt không hợp lệ. (bad verdict)');
-      if (!sameExcept(withoutMeta(newDoc), withoutMeta(oldDoc), CONFIG.reviewFields)) {
-        deny('Người duyệt chỉ được đổi trạng thái. (reviewers may only change the status)');
-      }
+  if (rule.lifecycle) {
+    lc = P.lifecycles[rule.lifecycle];
+    if (!old) {
+      if (isAdmin) return;
+      authorship();
+      if (!holdsAny(creators)) deny('roleMayNot');
+      if (!contains(lc.initial, String(newDoc.status))) deny('badStatus');
       return;
     }
-    checkAuthorship();
-    if (!hasAnyRole(rule.writers))
-      deny('Vai trò của bạn không được ghi loại bản ghi này. (role may not write this kind)');
-    if (oldDoc) {
-      if (oldDoc.status === 'approved')
-        deny('Bản ghi đã duyệt không sửa được. (approved records are final)');
-      if (oldDoc.status === 'submitted')
-        deny('Bản ghi đã gửi, đang chờ duyệt. (submitted records are locked)');
-      if (oldDoc._id !== newDoc._id || oldDoc.createdAt !== newDoc.createdAt)
-        deny('Không được đổi mã bản ghi.');
+    var step = null;
+    var anyFrom = false;
+    for (i = 0; i < lc.transitions.length; i++) {
+      var t = lc.transitions[i];
+      if (t.from === old.status) anyFrom = true;
+      if (t.from === old.status && t.to === newDoc.status) step = t;
     }
-    if (newDoc.status !== 'draft' && newDoc.status !== 'submitted')
-      deny('Trạng thái không hợp lệ. (bad status)');
+    if (!step) deny(anyFrom ? 'badTransition' : 'frozen');
+    if (isAdmin) return;
+    if (step.by === 'reviewer') {
+      if (!holdsAny(P.reviewers)) deny('notReviewer');
+      if (old.author === name) deny('ownRecord');
+      if (!sameExcept(withoutMeta(old), withoutMeta(newDoc), lc.reviewFields))
+        deny('reviewFieldsOnly');
+      return;
+    }
+    if (old.author !== name) deny('notYourRecord');
+    authorship();
+    if (!holdsAny(creators)) deny('roleMayNot');
+    for (i = 0; i < lc.fixedFields.length; i++) {
+      if (!same(old[lc.fixedFields[i]], newDoc[lc.fixedFields[i]])) deny('fixedField');
+    }
     return;
   }
 
-  var typeRule = CONFIG.types[newDoc.type];
-  if (!typeRule) deny('Loại tài liệu không được ghi ở đây. (type not writable)');
-  if ((typeRule.db || 'log') !== CONFIG.dbRole)
-    deny('Loại tài liệu không thuộc cơ sở dữ liệu này. (wrong database)');
-  if (typeRule.editable) {
-    if (oldDoc && !oldDoc._deleted && oldDoc.type !== newDoc.type)
-      deny('Không được đổi loại tài liệu. (type cannot change)');
-    if (!hasAnyRole(typeRule.writers))
-      deny('Vai trò của bạn không được ghi loại tài liệu này. (role may not write this)');
+  if (rule.editors) {
+    if (isAdmin) return;
+    if (!holdsAny(old ? rule.editors : creators)) deny('roleMayNot');
     return;
   }
-  if (oldDoc) deny('Tài liệu này chỉ được thêm mới, không được sửa. (append-only)');
-  checkAuthorship();
-  if (!hasAnyRole(typeRule.writers))
-    deny('Vai trò của bạn không được ghi loại tài liệu này. (role may not write this)');
+
+  if (isAdmin) return;
+  if (old) deny('appendOnly');
+  authorship();
+  if (!holdsAny(creators)) deny('roleMayNot');
+  if (rule.rule === 'progress') progressRule();
 }

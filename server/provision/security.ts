@@ -1,8 +1,8 @@
 // Provisioning steps for databases and their `_security`. Fieldbook's `_security` is what the
 // app needs, added to whatever a CouchDB administrator has put there by hand: a restart must
 // never silently take away a name or role someone else granted.
-import { dbNames } from '../../src/lib/domain/constants.ts';
-import { POLICE_READERS } from '../../src/lib/domain/permissions.ts';
+import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { readersOf } from '../../src/lib/domain/policy/index.ts';
 import { scopedRole } from '../../src/lib/domain/roles.ts';
 import { isStatus, type Couch } from './couch.ts';
 import type { Outcome, StepOutcome } from './steps.ts';
@@ -33,17 +33,25 @@ export interface SecurityObject {
   members: NamesRoles;
 }
 
+/** The _security member roles of a database: who reads it, from the policy table. */
+function readerRoles(db: DbRole, commune: string): string[] {
+  const readers = readersOf(db);
+  return readers === 'members'
+    ? [scopedRole('member', commune)]
+    : readers.map((r) => scopedRole(r, commune));
+}
+
 export function securityFor(commune: string) {
   const names = dbNames(commune);
   const admins = { names: [], roles: ['_admin'] };
   return {
     [names.log]: {
       admins,
-      members: { names: [], roles: [scopedRole('member', commune)] },
+      members: { names: [], roles: readerRoles('log', commune) },
     },
     [names.police]: {
       admins,
-      members: { names: [], roles: POLICE_READERS.map((r) => scopedRole(r, commune)) },
+      members: { names: [], roles: readerRoles('police', commune) },
     },
   } satisfies Record<string, SecurityObject>;
 }

@@ -75,6 +75,42 @@ test('bad progress input gets a Vietnamese message and nothing typed is lost', a
   await ctx.close();
 });
 
+test('progress: only the item’s lead, partners and the chair report it; done means 100 %', async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await signIn(page, OFFICER);
+  // 2.3.7 is led by the chair with the Front: the land official sees why there is no form.
+  await page.goto('/plan/item?code=2.3.7');
+  await expect(page.getByTestId('item-code')).toHaveText('2.3.7');
+  await expect(
+    page.getByText('Chỉ bộ phận chủ trì, bộ phận phối hợp và Chủ tịch UBND xã báo cáo tiến độ'),
+  ).toBeVisible();
+  await expect(page.getByTestId('progress-form')).toHaveCount(0);
+  await page.screenshot({
+    path: 'test-results/screens/progress-not-responsible.png',
+    fullPage: true,
+  });
+
+  // 2.1.3: the land official is a partner. "Hoàn thành" fills in 100 % and keeps it.
+  await page.goto('/plan/item?code=2.1.3');
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Hoàn thành' });
+  await expect(page.getByLabel('Tỷ lệ hoàn thành (%)')).toHaveValue('100');
+  await expect(page.getByText('“Hoàn thành” nghĩa là đạt 100 %.')).toBeVisible();
+  // 100 % while still "in progress" contradicts itself: refused with the rule, nothing lost.
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Đang thực hiện' });
+  await page.getByLabel('Ghi chú').fill('Đã xong toàn bộ hồ sơ');
+  await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+  await expect(page.getByText('Tỷ lệ không khớp trạng thái')).toBeVisible();
+  await expect(page.getByLabel('Ghi chú')).toHaveValue('Đã xong toàn bộ hồ sơ');
+  await page.screenshot({
+    path: 'test-results/screens/progress-done-means-100.png',
+    fullPage: true,
+  });
+  await ctx.close();
+});
+
 test('two devices update the same item offline; after sync both see both updates', async ({
   browser,
 }) => {

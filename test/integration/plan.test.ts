@@ -21,6 +21,11 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 const LOG = dbNames('hong-phong').log;
 const ITEM_ID = 'planItem:hong-phong:2023:2.1.3';
+/** 2.1.3: led by the office, the land official (canbo) is a partner. */
+const ITEM = loadPlan2023().items.find((i) => i._id === ITEM_ID)!;
+/** 2.3.7: led by the chair, with the Fatherland Front; the land official is neither. */
+const CHAIR_ITEM = loadPlan2023().items.find((i) => i.code === '2.3.7')!;
+const reporter = { ...officerAuthor, position: 'land' as const };
 
 let server: TestServer;
 let couch: Couch;
@@ -67,7 +72,7 @@ async function push(
 
 describe('progress updates on the server', () => {
   it('an officer adds one as themselves', async () => {
-    const doc = newProgressUpdate(input(), officerAuthor, new Date());
+    const doc = newProgressUpdate(input(), reporter, new Date(), ITEM);
     expect(await push(OFFICER, doc)).toEqual([]);
     expect(await httpDb(server.url, LOG, CHAIR).get(doc._id)).toMatchObject({ author: 'canbo' });
   });
@@ -75,8 +80,9 @@ describe('progress updates on the server', () => {
   it('an officer cannot forge another author', async () => {
     const forged = newProgressUpdate(
       input(),
-      { name: 'chutich', role: 'chair', commune: 'hong-phong' },
+      { name: 'chutich', role: 'chair', commune: 'hong-phong', position: 'chair' },
       new Date(),
+      ITEM,
     );
     const errors = await push(OFFICER, forged);
     expect(errors).toHaveLength(1);
@@ -86,7 +92,7 @@ describe('progress updates on the server', () => {
   it('nobody edits an existing update, not even its author', async () => {
     const device = memoryDb('phone');
     const remote = httpDb(server.url, LOG, OFFICER);
-    const doc = newProgressUpdate(input({ note: 'Lần đầu' }), officerAuthor, new Date());
+    const doc = newProgressUpdate(input({ note: 'Lần đầu' }), reporter, new Date(), ITEM);
     const { rev } = await device.put(doc);
     expect((await device.replicate.to(remote)).doc_write_failures).toBe(0);
     await device.put({ ...doc, _rev: rev, status: 'done' });
@@ -97,12 +103,12 @@ describe('progress updates on the server', () => {
   });
 
   it('an officer cannot claim a role that is not theirs', async () => {
-    const doc = newProgressUpdate(input(), { ...officerAuthor, role: 'chair' }, new Date());
+    const doc = newProgressUpdate(input(), { ...reporter, role: 'chair' }, new Date(), ITEM);
     expect((await push(OFFICER, doc))[0]).toMatch(/authorRole is not your role/);
   });
 
   it('an update cannot sit under another person’s id', async () => {
-    const doc = newProgressUpdate(input(), officerAuthor, new Date());
+    const doc = newProgressUpdate(input(), reporter, new Date(), ITEM);
     const planted = { ...doc, _id: doc._id.replace(':canbo:', ':chutich:') };
     expect((await push(OFFICER, planted))[0]).toMatch(/id must carry your name/);
   });
@@ -110,8 +116,9 @@ describe('progress updates on the server', () => {
   it('progress updates belong to the commune log, not the police database', async () => {
     const doc = newProgressUpdate(
       input(),
-      { name: 'congan', role: 'police', commune: 'hong-phong' },
+      { name: 'congan', role: 'police', commune: 'hong-phong', position: 'police' },
       new Date(),
+      ITEM,
     );
     const device = memoryDb('police-phone');
     await device.put(doc);
@@ -120,8 +127,45 @@ describe('progress updates on the server', () => {
     expect(String((res.errors[0] as { message?: string }).message)).toMatch(/wrong database/);
   });
 
+  it('only the item’s lead, partners and the chair report on it (issue 12.6)', async () => {
+    const onChairItem = newProgressUpdate(
+      input({ planItemId: CHAIR_ITEM._id, status: 'done', percent: 100 }),
+      reporter,
+      new Date(),
+      CHAIR_ITEM,
+    );
+    expect((await push(OFFICER, onChairItem))[0]).toMatch(/only the lead, partners and the chair/);
+    // Claiming the item's positions does not help: the position must be the author's own.
+    const claimed = { ...onChairItem, authorPosition: 'chair' };
+    expect((await push(OFFICER, claimed))[0]).toMatch(/position is not yours/);
+    const byChair = newProgressUpdate(
+      input({ planItemId: CHAIR_ITEM._id, status: 'done', percent: 100 }),
+      { name: 'chutich', role: 'chair', commune: 'hong-phong', position: 'chair' },
+      new Date(),
+      CHAIR_ITEM,
+    );
+    expect(await push(CHAIR, byChair)).toEqual([]);
+  });
+
+  it('"done" means 100 %, and 100 % means done', async () => {
+    const at40 = newProgressUpdate(
+      input({ status: 'done', percent: 40 }),
+      reporter,
+      new Date(),
+      ITEM,
+    );
+    expect((await push(OFFICER, at40))[0]).toMatch(/done means 100 %/);
+    const full = newProgressUpdate(
+      input({ status: 'inProgress', percent: 100 }),
+      reporter,
+      new Date(),
+      ITEM,
+    );
+    expect((await push(OFFICER, full))[0]).toMatch(/done means 100 %/);
+  });
+
   it('a bad update is refused by the schema', async () => {
-    const doc = { ...newProgressUpdate(input(), officerAuthor, new Date()), percent: 140 };
+    const doc = { ...newProgressUpdate(input(), reporter, new Date(), ITEM), percent: 140 };
     const errors = await push(OFFICER, doc);
     expect(errors[0]).toMatch(/percent: too large/);
   });
@@ -197,11 +241,13 @@ describe('two devices update the same item offline', () => {
 
     await new ProgressRepository(phone).add(
       input({ status: 'inProgress', percent: 70, note: 'Điện thoại' }),
-      officerAuthor,
+      reporter,
+      ITEM,
     );
     await new ProgressRepository(office).add(
       input({ status: 'blocked', percent: null, note: 'Văn phòng' }),
-      { name: 'chutich', role: 'chair', commune: 'hong-phong' },
+      { name: 'chutich', role: 'chair', commune: 'hong-phong', position: 'chair' },
+      ITEM,
     );
     await phone.sync(phoneRemote);
     await office.sync(officeRemote);

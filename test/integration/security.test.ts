@@ -10,7 +10,7 @@
 // is refused by the database itself with another code on CouchDB (`Invalid rev format`…).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbNames } from '../../src/lib/domain/constants.ts';
-import type { DbRole } from '../../src/lib/domain/permissions.ts';
+import type { DbRole } from '../../src/lib/domain/constants.ts';
 import { adminCouch, isStatus, type Couch } from '../../server/provision/couch.ts';
 import { ensureUser } from '../../server/provision/steps.ts';
 import {

@@ -73,7 +73,9 @@ describe('progress update document', () => {
     expect(doc._id).toMatch(/^progress:2023-09-01T02:03:04\.005Z:lan:[a-z0-9]{8}$/);
     expect(doc).toMatchObject({
       type: 'progressUpdate',
-      schemaVersion: 1,
+      schemaVersion: 2,
+      authorPosition: null,
+      itemPositions: [],
       commune: 'hong-phong',
       author: 'lan',
       authorRole: 'officer',

@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
 import { emptyDetails } from '../../src/lib/domain/field-check-factory.ts';
+import { kindOf } from '../../src/lib/kinds/index.ts';
 import {
   FIELD_CHECK_KINDS,
   fieldCheckSchema,
   type FieldCheck,
 } from '../../src/lib/domain/field-check.ts';
-import type { DbRole } from '../../src/lib/domain/permissions.ts';
+import type { DbRole } from '../../src/lib/domain/constants.ts';
 import { couchRolesFor } from '../../src/lib/domain/roles.ts';
 import {
   ACTORS,
@@ -63,7 +64,8 @@ function verdict(v: Validate, doc: Doc, oldDoc: Doc | null, ctx: UserCtx): strin
  */
 function agree(doc: Doc) {
   const zodOk = fieldCheckSchema.safeParse(doc).success && doc.commune === COMMUNE;
-  const reason = verdict(validators.log, doc, null, ADMIN);
+  const db = kindOf(String(doc.kind))?.db ?? 'log';
+  const reason = verdict(validators[db], doc, null, ADMIN);
   return { zodOk, serverOk: reason === null, reason };
 }
 
@@ -249,7 +251,7 @@ describe('generated validator vs zod on valid documents', () => {
   it.each(VALID)('%s', (_name, doc) => {
     const parsed = fieldCheckSchema.safeParse(doc);
     expect(parsed.error?.issues ?? []).toEqual([]);
-    expect(verdict(validators.log, doc, null, ADMIN)).toBeNull();
+    expect(verdict(validators[kindOf(String(doc.kind))!.db], doc, null, ADMIN)).toBeNull();
   });
 
   it('agrees on single-field mutations of every field (no drift)', () => {

@@ -3,20 +3,22 @@
 // record's kind belongs to.
 import type { FieldCheck, FieldCheckKind } from '$lib/domain/field-check';
 import type { Author, FieldCheckInput } from '$lib/domain/field-check-factory';
-import { KIND_RULES, type DbRole } from '$lib/domain/permissions';
+import type { DbRole } from '$lib/domain/constants';
+import { kindOf } from '$lib/kinds';
 import type { FieldCheckRepository, Page } from './field-checks.repo';
 
 export class CheckLog {
   constructor(private readonly repos: Partial<Record<DbRole, FieldCheckRepository>>) {}
 
   private repoFor(kind: FieldCheckKind): FieldCheckRepository {
-    const repo = this.repos[KIND_RULES[kind].db];
+    const db = kindOf(kind)?.db;
+    const repo = db && this.repos[db];
     if (!repo) throw new Error(`no local database for ${kind}`);
     return repo;
   }
 
   private get all(): FieldCheckRepository[] {
-    return Object.values(this.repos);
+    return Object.values(this.repos).filter((r) => r !== undefined);
   }
 
   createDraft(input: FieldCheckInput, author: Author): Promise<FieldCheck> {

@@ -9,6 +9,7 @@ import {
   type FieldCheckInput,
 } from '$lib/domain/field-check-factory';
 import { idRange } from '$lib/domain/ids';
+import { actorOf, assertAllowed, type Actor } from '$lib/domain/policy';
 import { watchIds } from './db-watch';
 import { isNotFound, type Db } from './pouch-types';
 import { parseOrThrow } from './validation';
@@ -20,32 +21,36 @@ export interface Page<T> {
 }
 
 export class FieldCheckRepository {
+  /**
+   * `actor` is the signed-in person (the workspace binds it); without one, a write acts as the
+   * document's author. Either way every write is first judged by the policy, as the server
+   * will judge it (PolicyError names the reason).
+   */
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
+    private readonly actor: Actor | null = null,
   ) {}
 
   async createDraft(input: FieldCheckInput, author: Author): Promise<FieldCheck> {
     const doc = parseOrThrow(fieldCheckSchema, newFieldCheck(input, author, this.clock()));
-    return this.write(doc);
+    return this.write(null, doc);
   }
 
+  /** Saves a draft's or a returned record's edits (the policy's `save`). */
   async saveDraft(doc: FieldCheck, input: FieldCheckInput): Promise<FieldCheck> {
-    if (doc.status !== 'draft' && doc.status !== 'returned') {
-      throw new Error('only a draft or a returned record can be edited');
-    }
     const next = parseOrThrow(fieldCheckSchema, editFieldCheck(doc, input, this.clock()));
-    return this.write(next);
+    return this.write(doc, next);
   }
 
   async submit(doc: FieldCheck): Promise<FieldCheck> {
-    return this.write(parseOrThrow(fieldCheckSchema, submitFieldCheck(doc, this.clock())));
+    return this.write(doc, parseOrThrow(fieldCheckSchema, submitFieldCheck(doc, this.clock())));
   }
 
-  /** Back to draft: for a record the server refused, so its author can correct it. */
+  /** Back to draft (the policy's `withdraw`): a record not yet reviewed, or one the server refused. */
   async reopen(doc: FieldCheck): Promise<FieldCheck> {
     const now = this.clock().toISOString();
-    return this.write({ ...doc, status: 'draft', submittedAt: null, updatedAt: now });
+    return this.write(doc, { ...doc, status: 'draft', submittedAt: null, updatedAt: now });
   }
 
   async get(id: string): Promise<FieldCheck | null> {
@@ -83,7 +88,7 @@ export class FieldCheckRepository {
     const current = await this.db.get(chosen._id, { conflicts: true });
     const losers = current._conflicts ?? [];
     let kept: FieldCheck = { ...chosen, _rev: current._rev };
-    if (chosen._rev !== current._rev) kept = await this.write(kept);
+    if (chosen._rev !== current._rev) kept = await this.write(current as FieldCheck, kept);
     for (const rev of losers) await this.db.remove(chosen._id, rev);
     return kept;
   }
@@ -112,7 +117,8 @@ export class FieldCheckRepository {
     return watchIds(this.db, (id) => id.startsWith('check:'), onChange);
   }
 
-  private async write(doc: FieldCheck): Promise<FieldCheck> {
+  private async write(old: FieldCheck | null, doc: FieldCheck): Promise<FieldCheck> {
+    assertAllowed(this.actor ?? actorOf(doc), old, doc);
     const res = await this.db.put(doc);
     return { ...doc, _rev: res.rev };
   }

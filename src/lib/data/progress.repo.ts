@@ -2,6 +2,9 @@
 // domain/progress.ts), so two people updating the same item offline never conflict.
 import type { Author } from '$lib/domain/field-check-factory';
 import { idRange } from '$lib/domain/ids';
+import type { PlanItem } from '$lib/domain/plan';
+import { actorOf, assertAllowed, type Actor } from '$lib/domain/policy';
+import type { Position } from '$lib/domain/roles';
 import {
   compareUpdates,
   newProgressUpdate,
@@ -14,14 +17,35 @@ import type { Db } from './pouch-types';
 import { parseOrThrow } from './validation';
 
 export class ProgressRepository {
+  /** `actor`: the signed-in person (the workspace binds it); see FieldCheckRepository. */
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
+    private readonly actor: Actor | null = null,
   ) {}
 
-  /** Adds an update, validated with progressUpdateSchema (a ValidationError names the fields). */
-  async add(input: ProgressUpdateInput, author: Author): Promise<ProgressUpdate> {
-    const doc = parseOrThrow(progressUpdateSchema, newProgressUpdate(input, author, this.clock()));
+  /**
+   * Adds an update on `item`, validated with progressUpdateSchema (a ValidationError names the
+   * fields) and judged by the policy (PolicyError: not the item's lead, partner or the chair;
+   * "done" without 100 %).
+   */
+  async add(
+    input: ProgressUpdateInput,
+    author: Author & { position?: Position | null },
+    item: PlanItem,
+  ): Promise<ProgressUpdate> {
+    const doc = parseOrThrow(
+      progressUpdateSchema,
+      newProgressUpdate(input, author, this.clock(), item),
+    );
+    const actor = this.actor ?? {
+      ...actorOf(doc),
+      roles: [
+        ...actorOf(doc).roles,
+        ...(doc.authorPosition ? [`position:${doc.authorPosition}`] : []),
+      ],
+    };
+    assertAllowed(actor, null, doc);
     const res = await this.db.put(doc);
     return { ...doc, _rev: res.rev };
   }

@@ -1,9 +1,9 @@
 // The signed-in person's workspace: their local databases, repositories and sync. Screens get
 // everything they need from here and never touch PouchDB themselves.
-import { dbNames } from '$lib/domain/constants';
+import { dbNames, type DbRole } from '$lib/domain/constants';
 import { parseId } from '$lib/domain/ids';
-import { POLICE_READERS, type DbRole } from '$lib/domain/permissions';
-import { hasRole, primaryRole } from '$lib/domain/roles';
+import { readableDbs } from '$lib/domain/policy';
+import { positionOf, primaryRole } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
 import { Queries, type Repositories } from './queries';
 import { EvidenceRepository } from './evidence.repo';
@@ -51,18 +51,16 @@ class Workspace {
 
   get author() {
     if (!this.session) throw new Error('not signed in');
-    return { name: this.session.name, role: this.role, commune: this.session.commune };
+    const { name, commune } = this.session;
+    return { name, role: this.role, commune, position: positionOf(this.session) };
   }
 }
 
 export const workspace = new Workspace();
 let stopWatching: (() => void) | null = null;
 
-/** The databases a person replicates: police records reach only police and chair devices. */
-function dbRolesFor(session: DeviceSession): DbRole[] {
-  const police = POLICE_READERS.some((r) => hasRole(session, r, session.commune));
-  return police ? ['log', 'police'] : ['log'];
-}
+/** The databases a person replicates (the policy: police records reach police and the chair). */
+const dbRolesFor = (session: DeviceSession): DbRole[] => readableDbs(session);
 
 async function open(session: DeviceSession) {
   close();

@@ -18,6 +18,9 @@ export const dbNames = (commune: string) => ({
   police: `fieldbook-${commune}-police`,
 });
 
+/** Which of a commune's databases: the commune log, or the police database. */
+export type DbRole = keyof ReturnType<typeof dbNames>;
+
 /** Path under which the app's own origin exposes the CouchDB API. */
 export const DB_PATH = '/db';
 

@@ -1,12 +1,11 @@
 // Building field-check documents. Used by the repository, fixtures and benchmarks, so every
 // document anywhere is made the same way and checked by the same schema.
 import { DOC_TYPES } from './constants';
+import { kindOf } from '../kinds';
 import {
   fieldCheckSchema,
+  type DetailsOf,
   type FieldCheck,
-  type EnvironmentDetails,
-  type HamletMeetingDetails,
-  type SecurityDetails,
   type FieldCheckKind,
 } from './field-check';
 import { makeId } from './ids';
@@ -36,47 +35,11 @@ export interface Author {
   commune: string;
 }
 
-export function emptyDetails(kind: 'environment'): EnvironmentDetails;
-export function emptyDetails(kind: 'hamletMeeting'): HamletMeetingDetails;
-export function emptyDetails(kind: 'security'): SecurityDetails;
-export function emptyDetails(kind: FieldCheckKind): FieldCheck['details'];
-export function emptyDetails(kind: FieldCheckKind): FieldCheck['details'] {
-  if (kind === 'security')
-    return {
-      shift: 'night',
-      route: '',
-      force: 'communePolice',
-      headcount: null,
-      incidentType: 'none',
-      incidentCount: null,
-      actionTaken: '',
-      escalated: false,
-    };
-  if (kind === 'environment')
-    return {
-      item: 'wasteCollection',
-      householdsChecked: null,
-      householdsInService: null,
-      collectionsPerWeek: null,
-      collectionPointOk: null,
-      pollutionHotspot: false,
-      cleanUpParticipants: null,
-      areaM2: null,
-      organisingAssociation: '',
-      inVillageConvention: false,
-    };
-  return {
-    meetingType: 'regular',
-    households: null,
-    attendees: null,
-    agenda: '',
-    votesFor: null,
-    votesAgainst: null,
-    votesOther: null,
-    personElected: '',
-    contributionsAmountVnd: null,
-    contributionsPurpose: '',
-  };
+/** The details of a new, empty form of `kind` (each kind says its own, see src/lib/kinds). */
+export function emptyDetails<K extends FieldCheckKind>(kind: K): DetailsOf<K> {
+  const def = kindOf(kind);
+  if (!def) throw new Error(`unknown kind ${kind}`);
+  return def.empty() as DetailsOf<K>;
 }
 
 export function emptyInput(kind: FieldCheckKind, now: Date): FieldCheckInput {

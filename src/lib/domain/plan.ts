@@ -5,7 +5,7 @@
 // server's validate_doc_update.
 import { z } from 'zod';
 import { DOC_TYPES, LIMITS } from './constants';
-import { positionSchema, type Position, type Role } from './roles';
+import { positionSchema, type Position } from './roles';
 
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
@@ -72,9 +72,6 @@ export const POSITION_GROUPS = {
     'viceChair',
   ],
 } as const satisfies Record<string, readonly Position[]>;
-
-/** Roles that may create and edit plans and plan items (server admins may too). */
-export const PLAN_WRITERS: readonly Role[] = ['admin'];
 
 // ---- ids ---------------------------------------------------------------------------------------
 
@@ -242,7 +239,7 @@ export function compareCodes(a: string, b: string): number {
 }
 
 /** Every position that leads the item or one of its criteria, or works with it. */
-export function positionsOf(item: PlanItem): Set<Position> {
+export function positionsOf(item: Pick<PlanItem, 'lead' | 'partners' | 'criteria'>): Set<Position> {
   const out = new Set<Position>([item.lead, ...item.partners]);
   for (const c of item.criteria) for (const p of c.leads) out.add(p);
   return out;

@@ -9,7 +9,8 @@ import type { Author } from './field-check-factory';
 import { idPattern, makeId } from './ids';
 import { normalizeStrings } from './normalize';
 import { CRITERION_ID, PLAN_ITEM_ID, compareCodes, positionsOf, type PlanItem } from './plan';
-import type { Position, Role } from './roles';
+import { PROGRESS_RULE } from './policy/table';
+import { positionSchema, type Position } from './roles';
 
 const shortText = z.string().max(LIMITS.shortText);
 const isoTime = z.iso.datetime();
@@ -20,27 +21,26 @@ export type ProgressStatus = z.infer<typeof progressStatusSchema>;
 
 export const PROGRESS_NOTE_MAX = 2000;
 
-/**
- * Roles that may add progress updates: every commune role whose positions lead or work on plan
- * items. The server's validate_doc_update embeds this list (server/design/writable-types.ts).
- */
-export const PROGRESS_WRITERS: readonly Role[] = [
-  'officer',
-  'hamletHead',
-  'chair',
-  'viceChair',
-  'police',
-];
+/** Version 2: the author's position and the item's positions travel with the update. */
+export const PROGRESS_VERSION = 2;
 
 export const progressUpdateSchema = z.strictObject({
   _id: z.string().regex(idPattern('progress')),
   _rev: z.string().max(100).optional(),
   type: z.literal(DOC_TYPES.progressUpdate),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(PROGRESS_VERSION),
   commune: shortText.min(1),
   planItemId: z.string().regex(PLAN_ITEM_ID),
   author: shortText.min(1),
   authorRole: shortText.min(1),
+  /** The position the author reports for (null: the chair, or written before version 2). */
+  authorPosition: positionSchema.nullable(),
+  /**
+   * The item's positions (lead, partners, criteria leads) when the update was written: the
+   * server's validator cannot read the plan item, so it checks the author against these, and
+   * the fold checks them against the item itself (see domain/policy/table.ts PROGRESS_RULE).
+   */
+  itemPositions: z.array(positionSchema).max(LIMITS.listItems),
   status: progressStatusSchema,
   /** Share of the item done, 0–100; null when not reported in this update. */
   percent: z.int().min(0).max(100).nullable(),
@@ -62,8 +62,9 @@ export type ProgressUpdateInput = Pick<
 /** A new update document (not yet validated: the caller decides how to report problems). */
 export function newProgressUpdate(
   input: ProgressUpdateInput,
-  author: Author,
+  author: Author & { position?: Position | null },
   now: Date,
+  item: Pick<PlanItem, 'lead' | 'partners' | 'criteria'> | null = null,
 ): ProgressUpdate {
   return normalizeStrings({
     planItemId: input.planItemId,
@@ -74,10 +75,12 @@ export function newProgressUpdate(
     note: input.note,
     _id: makeId('progress', now, author.name),
     type: DOC_TYPES.progressUpdate,
-    schemaVersion: 1,
+    schemaVersion: PROGRESS_VERSION,
     commune: author.commune,
     author: author.name,
     authorRole: author.role,
+    authorPosition: author.position ?? null,
+    itemPositions: item ? [...positionsOf(item)] : [],
     createdAt: now.toISOString(),
   } satisfies ProgressUpdate);
 }
@@ -133,18 +136,30 @@ export function isPastDeadline(deadline: string, now: Date): boolean {
 }
 
 /**
+ * Whether an update counts for its item (PROGRESS_RULE in domain/policy): written for one of
+ * the item's positions, or by the chair, or before positions were recorded (version 1).
+ */
+function counts(u: ProgressUpdate, responsible: Set<Position>): boolean {
+  const anyItem: readonly string[] = PROGRESS_RULE.anyItem;
+  return (
+    u.authorPosition === null || anyItem.includes(u.authorRole) || responsible.has(u.authorPosition)
+  );
+}
+
+/**
  * The current state of `item` from its updates (updates of other items are ignored, the same
  * document seen twice counts once). The latest update by (createdAt, _id) sets the status;
  * percent and values are the latest reported ones.
  */
 export function foldProgress(
   updates: readonly ProgressUpdate[],
-  item: Pick<PlanItem, '_id' | 'deadline'>,
+  item: Pick<PlanItem, '_id' | 'deadline' | 'lead' | 'partners' | 'criteria'>,
   now: Date,
 ): ProgressState {
   const byId = new Map<string, ProgressUpdate>();
+  const responsible = positionsOf(item);
   for (const u of updates) {
-    if (u.planItemId !== item._id) continue;
+    if (u.planItemId !== item._id || !counts(u, responsible)) continue;
     const seen = byId.get(u._id);
     if (!seen || compareUpdates(seen, u) < 0) byId.set(u._id, u);
   }

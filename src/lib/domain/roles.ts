@@ -33,9 +33,6 @@ export const POSITIONS = [
 export const positionSchema = z.enum(POSITIONS);
 export type Position = z.infer<typeof positionSchema>;
 
-/** Roles that review records and see the whole commune's log. */
-export const SUPERVISOR_ROLES: readonly Role[] = ['chair', 'viceChair', 'reviewer'];
-
 export const scopedRole = (role: Role | 'member', commune: string) => `${role}@${commune}`;
 export const positionRole = (position: Position) => `position:${position}`;
 
@@ -46,17 +43,11 @@ export function couchRolesFor(role: Role, commune: string, position?: Position):
   return roles;
 }
 
+// Who may do what is not here: it is the policy table (./policy). This file names roles.
+
 export interface SessionUser {
-  name: string;
-  roles: string[];
-}
-
-export function hasRole(user: SessionUser, role: Role, commune: string): boolean {
-  return user.roles.includes(scopedRole(role, commune)) || user.roles.includes('_admin');
-}
-
-export function isSupervisor(user: SessionUser, commune: string): boolean {
-  return SUPERVISOR_ROLES.some((r) => hasRole(user, r, commune));
+  name?: string | null;
+  roles: readonly string[];
 }
 
 /** The first Fieldbook role a session carries for this commune, for display and defaults. */

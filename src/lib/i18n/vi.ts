@@ -187,6 +187,34 @@ export const vi = {
     number: 'Phải là số không âm.',
     loading: 'Không mở được dữ liệu trên máy.',
   },
+  /** Why the policy (src/lib/domain/policy) refuses a change; the server says the same. */
+  policy: {
+    signIn: 'Cần đăng nhập.',
+    unknownType: 'Loại tài liệu không hợp lệ.',
+    wrongCommune: 'Tài liệu thuộc xã khác.',
+    wrongDatabase: 'Loại bản ghi không thuộc cơ sở dữ liệu này.',
+    typeChanged: 'Không được đổi loại tài liệu.',
+    notAuthor: 'Người ghi phải là người đang đăng nhập.',
+    idNotYours: 'Mã bản ghi phải mang tên người ghi.',
+    roleNotYours: 'Vai trò người ghi không phải của bạn.',
+    roleMayNot: 'Vai trò của bạn không được ghi loại bản ghi này.',
+    badStatus: 'Bản ghi mới chỉ có thể là bản nháp hoặc đã gửi.',
+    frozen: 'Bản ghi đã duyệt không sửa được.',
+    badTransition: 'Không được chuyển bản ghi sang trạng thái này.',
+    notYourRecord: 'Không được sửa bản ghi của người khác.',
+    notReviewer: 'Chỉ lãnh đạo xã và người duyệt mới được duyệt bản ghi.',
+    ownRecord: 'Không được tự duyệt bản ghi của mình.',
+    reviewFieldsOnly: 'Người duyệt chỉ được đổi trạng thái của bản ghi.',
+    fixedField: 'Không được đổi người ghi, loại hay thời điểm tạo của bản ghi.',
+    appendOnly: 'Tài liệu này chỉ được thêm mới, không được sửa.',
+    notDeletable: 'Chỉ xóa được bản nháp của chính mình.',
+    positionNotYours: 'Bộ phận báo cáo phải là bộ phận của bạn.',
+    notResponsible:
+      'Chỉ bộ phận chủ trì, bộ phận phối hợp và Chủ tịch UBND xã được báo cáo tiến độ mục này.',
+    progressContradicts:
+      'Tỷ lệ không khớp trạng thái: đạt 100 % thì chọn “Hoàn thành”, dưới 100 % thì chọn trạng thái khác.',
+    invalid: 'Dữ liệu không hợp lệ: ',
+  },
   plan: {
     nav: 'Kế hoạch',
     title: (year: number) => `Kế hoạch năm ${year}`,
@@ -233,7 +261,10 @@ export const vi = {
     addUpdate: 'Cập nhật tiến độ',
     save: 'Lưu cập nhật',
     saved: 'Đã lưu trên máy; sẽ tự đồng bộ khi có mạng.',
-    cannotUpdate: 'Vai trò của bạn không cập nhật tiến độ kế hoạch.',
+    cannotUpdate:
+      'Chỉ bộ phận chủ trì, bộ phận phối hợp và Chủ tịch UBND xã báo cáo tiến độ mục này.',
+    whoReports: 'Người báo cáo tiến độ: bộ phận chủ trì, bộ phận phối hợp và Chủ tịch UBND xã.',
+    doneMeans: '“Hoàn thành” nghĩa là đạt 100 %.',
     notFound: 'Không tìm thấy mục kế hoạch này trên máy.',
     back: 'Quay lại kế hoạch',
     errors: {

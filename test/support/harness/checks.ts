@@ -6,6 +6,7 @@ import {
   newFieldCheck,
   type Author,
 } from '../../../src/lib/domain/field-check-factory.ts';
+import type { EnvironmentDetails } from '../../../src/lib/kinds/environment/kind.ts';
 import { fieldCheckSchema, type FieldCheck } from '../../../src/lib/domain/field-check.ts';
 
 const HAMLETS = ['Khòn Pát', 'Bản Thẩu', 'Nà Cạn', 'Phai Luông', 'Còn Quan', 'Khòn Khuyên'];
@@ -29,10 +30,11 @@ export function benchCheck(author: Author, tag: string, n: number, at?: Date): F
   input.planItems = ['2.3.7'];
   input.participants = ['Trưởng thôn', 'Chi hội Phụ nữ'];
   input.note = tag;
-  input.details.householdsChecked = 20 + (n % 40);
-  input.details.householdsInService = 18 + (n % 40);
-  input.details.collectionsPerWeek = 3;
-  input.details.collectionPointOk = n % 7 !== 0;
+  const details = input.details as EnvironmentDetails;
+  details.householdsChecked = 20 + (n % 40);
+  details.householdsInService = 18 + (n % 40);
+  details.collectionsPerWeek = 3;
+  details.collectionPointOk = n % 7 !== 0;
   return fieldCheckSchema.parse(newFieldCheck(input, author, when));
 }
 

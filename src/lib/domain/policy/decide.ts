@@ -1,0 +1,205 @@
+// Reads the policy table (./table.ts) for one change: an old document (or none) becoming a new
+// one, made by `actor`. The same decision, step by step, is made on the server by the ES5
+// interpreter in server/design/validate_doc_update.js over the same table; the matrix test
+// keeps the two in agreement. Shape checks are the schemas' business, not this file's.
+import { POLICY, type Action } from './table';
+
+/** Who acts: a CouchDB session (roles as `<role>@<commune>`, `position:<key>`, `_admin`). */
+export interface Actor {
+  name: string | null;
+  roles: readonly string[];
+  commune: string;
+}
+
+export const REASONS = [
+  'signIn',
+  'unknownType',
+  'wrongCommune',
+  'wrongDatabase',
+  'typeChanged',
+  'notAuthor',
+  'idNotYours',
+  'roleNotYours',
+  'roleMayNot',
+  'badStatus',
+  'frozen',
+  'badTransition',
+  'notYourRecord',
+  'notReviewer',
+  'ownRecord',
+  'reviewFieldsOnly',
+  'fixedField',
+  'appendOnly',
+  'notDeletable',
+  'positionNotYours',
+  'notResponsible',
+  'progressContradicts',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export interface Decision {
+  /** What the change is, when it could be told (null: an unknown type, a status jump). */
+  action: Action | null;
+  /** Why it is refused; null when allowed. */
+  reason: Reason | null;
+}
+
+type AnyDoc = Record<string, unknown> & { _id?: string; _deleted?: boolean };
+
+interface TypeRule {
+  db?: string;
+  kinds?: Record<string, { db: string; creators: readonly string[] }>;
+  creators?: readonly string[];
+  editors?: readonly string[];
+  authored: boolean;
+  lifecycle?: 'review';
+  appendOnly?: boolean;
+  rule?: 'progress';
+}
+
+const types = POLICY.types as unknown as Record<string, TypeRule | undefined>;
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export function decide(
+  actor: Actor,
+  oldDoc: AnyDoc | null,
+  newDoc: AnyDoc,
+  dbRole?: string,
+): Decision {
+  let action: Action | null = null;
+  const deny = (reason: Reason): Decision => ({ action, reason });
+  const ok = (): Decision => ({ action, reason: null });
+  const roles = actor.roles;
+  const holds = (role: string) => roles.includes(`${role}@${actor.commune}`);
+  const holdsAny = (list: readonly string[]) => list.some(holds);
+  const isAdmin = roles.includes('_admin');
+  const name = actor.name;
+  const old = oldDoc && !oldDoc._deleted ? oldDoc : null;
+
+  if (!name) return deny('signIn');
+
+  if (newDoc._deleted) {
+    action = 'delete';
+    if (isAdmin || !old) return ok();
+    const rule = types[String(old.type)];
+    if (!rule || !rule.lifecycle) return deny('notDeletable');
+    if (old.author !== name) return deny('notYourRecord');
+    const deletable: readonly string[] = POLICY.lifecycles.review.deletable;
+    if (!deletable.includes(String(old.status))) return deny('notDeletable');
+    return ok();
+  }
+
+  const rule = own(types, String(newDoc.type)) ? types[String(newDoc.type)] : undefined;
+  if (!rule) return deny('unknownType');
+  if (newDoc.commune !== actor.commune) return deny('wrongCommune');
+  const kindRule = rule.kinds
+    ? own(rule.kinds, String(newDoc.kind))
+      ? rule.kinds[String(newDoc.kind)]
+      : undefined
+    : undefined;
+  if (rule.kinds && !kindRule) return deny('unknownType');
+  const db = kindRule ? kindRule.db : rule.db;
+  if (dbRole !== undefined && db !== dbRole) return deny('wrongDatabase');
+  if (old && old.type !== newDoc.type) return deny('typeChanged');
+  const creators = (kindRule ? kindRule.creators : rule.creators) ?? [];
+
+  // The signed-in person wrote it, in a role that is theirs, under an id with their name.
+  const authorship = (): Reason | null => {
+    if (newDoc.author !== name) return 'notAuthor';
+    const parts = String(newDoc._id).split(':');
+    if (parts[parts.length - 2] !== name) return 'idNotYours';
+    if (!holds(String(newDoc.authorRole))) return 'roleNotYours';
+    return null;
+  };
+
+  if (rule.lifecycle) {
+    const lc = POLICY.lifecycles[rule.lifecycle];
+    if (!old) {
+      action = 'create';
+      if (isAdmin) return ok();
+      const problem = authorship();
+      if (problem) return deny(problem);
+      if (!holdsAny(creators)) return deny('roleMayNot');
+      if (!(lc.initial as readonly string[]).includes(String(newDoc.status)))
+        return deny('badStatus');
+      return ok();
+    }
+    const from = String(old.status);
+    const to = String(newDoc.status);
+    const step = lc.transitions.find((t) => t.from === from && t.to === to);
+    if (!step) {
+      if (!lc.transitions.some((t) => t.from === from)) return deny('frozen');
+      return deny('badTransition');
+    }
+    action = step.action;
+    if (isAdmin) return ok();
+    if (step.by === 'reviewer') {
+      if (!holdsAny(POLICY.reviewers)) return deny('notReviewer');
+      if (old.author === name) return deny('ownRecord');
+      if (!sameExcept(old, newDoc, lc.reviewFields)) return deny('reviewFieldsOnly');
+      return ok();
+    }
+    if (old.author !== name) return deny('notYourRecord');
+    const problem = authorship();
+    if (problem) return deny(problem);
+    if (!holdsAny(creators)) return deny('roleMayNot');
+    for (const f of lc.fixedFields) {
+      if (JSON.stringify(old[f]) !== JSON.stringify(newDoc[f])) return deny('fixedField');
+    }
+    return ok();
+  }
+
+  if (rule.editors) {
+    action = old ? 'edit' : 'create';
+    if (isAdmin) return ok();
+    if (!holdsAny(old ? rule.editors : creators)) return deny('roleMayNot');
+    return ok();
+  }
+
+  action = old ? 'edit' : 'create';
+  if (isAdmin) return ok();
+  if (old) return deny('appendOnly');
+  const problem = authorship();
+  if (problem) return deny(problem);
+  if (!holdsAny(creators)) return deny('roleMayNot');
+  if (rule.rule === 'progress') {
+    const p = progressProblem(actor, newDoc);
+    if (p) return deny(p);
+  }
+  return ok();
+}
+
+/** The progress rule (POLICY.progress) for one update, or null when it holds. */
+export function progressProblem(actor: Actor, doc: AnyDoc): Reason | null {
+  const rule = POLICY.progress;
+  const pos = doc.authorPosition;
+  if (pos !== null && pos !== undefined && !actor.roles.includes(`position:${String(pos)}`))
+    return 'positionNotYours';
+  const anyItem = rule.anyItem.some((r) => actor.roles.includes(`${r}@${actor.commune}`));
+  if (!anyItem) {
+    if (pos === null || pos === undefined) return 'positionNotYours';
+    const positions = Array.isArray(doc.itemPositions) ? (doc.itemPositions as unknown[]) : [];
+    if (!positions.includes(pos)) return 'notResponsible';
+  }
+  return percentProblem(doc.status, doc.percent);
+}
+
+/** "Complete" is 100 %: done if and only if 100; not started has no percent or 0. */
+export function percentProblem(status: unknown, percent: unknown): Reason | null {
+  const rule = POLICY.progress;
+  const done = status === rule.doneStatus;
+  if (done !== (percent === rule.donePercent)) return 'progressContradicts';
+  if (status === rule.notStartedStatus && percent !== null && percent !== 0)
+    return 'progressContradicts';
+  return null;
+}
+
+function sameExcept(a: AnyDoc, b: AnyDoc, allowed: readonly string[]): boolean {
+  const meta = ['_rev', '_revisions', '_deleted'];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (allowed.includes(k) || meta.includes(k)) continue;
+    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  }
+  return true;
+}

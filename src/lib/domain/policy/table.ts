@@ -1,0 +1,94 @@
+// THE policy: who may create, change, submit, review, delete and read each document type, in
+// which state. Plain data (JSON): `decide` in ./decide.ts reads it for the app and the
+// repositories, and server/design/build.ts embeds the same object in validate_doc_update,
+// whose ES5 interpreter reads it on the server. test/unit/policy-matrix.test.ts runs both over
+// every role × type × action × state and asserts they agree.
+//
+// Roles are the commune roles of ../roles.ts; a session holds them as `<role>@<commune>`.
+// Positions (`position:<key>`) are the plan's "bộ phận": who leads or works on a plan item.
+import { KINDS } from '../../kinds';
+import { CHECK_STATUSES } from '../field-check';
+import type { Role } from '../roles';
+
+/** Roles that review records: approve, or return with a comment. Never their own record. */
+export const REVIEWERS: readonly Role[] = ['chair', 'viceChair', 'reviewer'];
+
+/**
+ * How a record moves: every allowed change of `status` is a named action made by the author
+ * (who must still hold a role that may create it) or by a reviewer. A status with no way out
+ * is frozen; only the listed statuses can be deleted, by the author.
+ */
+export const REVIEW_LIFECYCLE = {
+  statuses: CHECK_STATUSES,
+  /** A new record starts as a draft, or is sent at once. */
+  initial: ['draft', 'submitted'],
+  transitions: [
+    { action: 'save', from: 'draft', to: 'draft', by: 'author' },
+    { action: 'save', from: 'returned', to: 'returned', by: 'author' },
+    { action: 'submit', from: 'draft', to: 'submitted', by: 'author' },
+    { action: 'submit', from: 'returned', to: 'submitted', by: 'author' },
+    // Withdraw a record not yet reviewed to correct it (also: one the server refused).
+    { action: 'withdraw', from: 'submitted', to: 'draft', by: 'author' },
+    { action: 'approve', from: 'submitted', to: 'approved', by: 'reviewer' },
+    { action: 'return', from: 'submitted', to: 'returned', by: 'reviewer' },
+  ],
+  deletable: ['draft'],
+  /** What a reviewer's verdict may change; everything else must stay as the author wrote it. */
+  reviewFields: ['status', 'updatedAt'],
+  /** What nobody changes after creation (the id cannot change anyway). */
+  fixedFields: ['type', 'kind', 'commune', 'author', 'authorRole', 'createdAt'],
+} as const;
+
+/**
+ * Reporting progress on a plan item (issue 12.6): the positions that lead or work on the item
+ * (lead, partners, criteria leads) and the chair. An update carries the author's position and
+ * the item's positions (validate_doc_update cannot read the plan item), the author must hold
+ * that position, and the fold counts an update only if the position is the item's (so a forged
+ * list of positions changes nothing a person sees). "Complete" means 100 %: status done if and
+ * only if percent is 100; not started means no percent or 0.
+ */
+export const PROGRESS_RULE = {
+  anyItem: ['chair'] as readonly Role[],
+  doneStatus: 'done',
+  donePercent: 100,
+  notStartedStatus: 'notStarted',
+} as const;
+
+const kinds = Object.fromEntries(
+  KINDS.map((k) => [k.key, { db: k.db, creators: [...k.recorders] }]),
+) as Record<string, { db: 'log' | 'police'; creators: Role[] }>;
+
+export const POLICY = {
+  /** Who replicates (reads) each database: every member of the commune, or these roles. */
+  databases: {
+    log: { readers: 'members' },
+    police: { readers: ['police', 'chair'] },
+  },
+  reviewers: REVIEWERS,
+  /** Who manages the commune's accounts (not documents: the server's users API). */
+  accounts: { managers: ['admin'] as readonly Role[] },
+  lifecycles: { review: REVIEW_LIFECYCLE },
+  progress: PROGRESS_RULE,
+  types: {
+    fieldCheck: {
+      /** The database and creators depend on the kind (src/lib/kinds). */
+      kinds,
+      authored: true,
+      lifecycle: 'review',
+    },
+    progressUpdate: {
+      db: 'log',
+      creators: ['officer', 'hamletHead', 'chair', 'viceChair', 'police'],
+      authored: true,
+      appendOnly: true,
+      rule: 'progress',
+    },
+    plan: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
+    planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
+  },
+} as const;
+
+export type Policy = typeof POLICY;
+export type DocTypeName = keyof Policy['types'];
+export type Action =
+  'create' | 'edit' | 'delete' | (typeof REVIEW_LIFECYCLE.transitions)[number]['action'];

@@ -1,0 +1,16 @@
+// Every document type's schema, by type: the server converts each to JSON Schema for
+// validate_doc_update, the readers parse with them, the agreement tests cover each.
+import type { z } from 'zod';
+import { DOC_TYPES } from './constants';
+import { fieldCheckSchema } from './field-check';
+import { planItemSchema, planSchema } from './plan';
+import { progressUpdateSchema } from './progress';
+
+export const DOC_SCHEMAS = {
+  [DOC_TYPES.fieldCheck]: fieldCheckSchema,
+  [DOC_TYPES.progressUpdate]: progressUpdateSchema,
+  [DOC_TYPES.plan]: planSchema,
+  [DOC_TYPES.planItem]: planItemSchema,
+} satisfies Record<string, z.ZodType>;
+
+export type SchemaType = keyof typeof DOC_SCHEMAS;

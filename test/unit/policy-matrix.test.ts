@@ -1,0 +1,320 @@
+// The policy matrix: every role × document type × action × state, judged by the app's policy
+// (`can` for the named actions a screen asks about, `decide` for every raw status change) and
+// by the generated validate_doc_update the server runs. They must agree on every cell, refusal
+// reason included. A rule changed in one and not the other fails here with the cell named.
+import { describe, expect, it } from 'vitest';
+import { validatorSource } from '../../server/design/build.ts';
+import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { emptyInput, newFieldCheck } from '../../src/lib/domain/field-check-factory.ts';
+import { CHECK_STATUSES, fieldCheckSchema } from '../../src/lib/domain/field-check.ts';
+import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
+import {
+  POLICY,
+  REASONS,
+  can,
+  decide,
+  project,
+  type Action,
+  type Actor,
+  type Reason,
+} from '../../src/lib/domain/policy/index.ts';
+import { newProgressUpdate, progressUpdateSchema } from '../../src/lib/domain/progress.ts';
+import { ROLES, couchRolesFor, type Position, type Role } from '../../src/lib/domain/roles.ts';
+import { en } from '../../src/lib/i18n/en.ts';
+import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
+
+const COMMUNE = 'hong-phong';
+type Doc = Record<string, unknown> & { _id?: string; _deleted?: boolean };
+type Validate = (n: Doc, o: Doc | null, ctx: { name: string | null; roles: string[] }) => void;
+const validators = Object.fromEntries(
+  (Object.keys(dbNames(COMMUNE)) as DbRole[]).map((db) => [
+    db,
+    new Function('return ' + validatorSource(COMMUNE, db))() as Validate,
+  ]),
+) as Record<DbRole, Validate>;
+
+/** The refusal reason the validator gave (its message ends with "(<english reason>)"). */
+function serverReason(db: DbRole, newDoc: Doc, oldDoc: Doc | null, actor: Actor): string | null {
+  try {
+    validators[db](structuredClone(newDoc), oldDoc && structuredClone(oldDoc), {
+      name: actor.name,
+      roles: [...actor.roles],
+    });
+    return null;
+  } catch (err) {
+    const msg = (err as { forbidden?: string }).forbidden;
+    if (typeof msg !== 'string') throw err;
+    const hit = REASONS.find((r) => msg.endsWith(`(${en.policy[r]})`));
+    return hit ?? `invalid: ${msg}`;
+  }
+}
+
+// ---- who acts ----------------------------------------------------------------------------------
+
+const POSITION_OF: Partial<Record<Role, Position>> = {
+  officer: 'land',
+  police: 'police',
+  hamletHead: 'hamletHead',
+  chair: 'chair',
+  viceChair: 'viceChair',
+};
+const name = (role: Role) => `u-${role}`;
+const actors: Actor[] = [
+  ...ROLES.map((role) => ({
+    name: name(role),
+    roles: couchRolesFor(role, COMMUNE, POSITION_OF[role]),
+    commune: COMMUNE,
+  })),
+  // An officer of the office (lead of 2.1.3), a member of another commune, a server admin.
+  { name: 'u-office', roles: couchRolesFor('officer', COMMUNE, 'office'), commune: COMMUNE },
+  { name: 'u-other', roles: couchRolesFor('officer', 'other-commune', 'land'), commune: COMMUNE },
+  { name: 'u-admin', roles: ['_admin'], commune: COMMUNE },
+];
+
+// ---- documents in every state --------------------------------------------------------------------
+
+let n = 0;
+const at = () => new Date(Date.UTC(2026, 2, 1) + ++n * 1000);
+
+/** A field check of `kind` by `author` (any role, even one that may not record it) in `status`. */
+function check(kind: string, authorRole: Role, status: string): Doc {
+  const input = emptyInput(kind as never, at());
+  input.hamlet = 'Thôn Nà Cạn';
+  const author = { name: name(authorRole), role: authorRole, commune: COMMUNE };
+  const doc = { ...newFieldCheck(input, author, at()), status } as Doc;
+  fieldCheckSchema.parse(doc);
+  return doc;
+}
+
+const plan = loadPlan2023();
+const items = ['2.1.3', '2.3.7'].map((code) => plan.items.find((i) => i.code === code)!);
+
+function progress(
+  authorRole: Role,
+  code: string,
+  position: Position | null,
+  sp: [string, unknown],
+) {
+  const item = items.find((i) => i.code === code)!;
+  const author = { name: name(authorRole), role: authorRole, commune: COMMUNE, position };
+  const input = {
+    planItemId: item._id,
+    status: sp[0] as 'done',
+    percent: sp[1] as number | null,
+    value: null,
+    criterionId: null,
+    note: '',
+  };
+  const doc = newProgressUpdate(input, author, at(), item) as unknown as Doc;
+  progressUpdateSchema.parse(doc);
+  return doc;
+}
+
+interface Cell {
+  label: string;
+  actor: Actor;
+  old: Doc | null;
+  next: Doc;
+  action?: Action;
+  subject?: Doc;
+}
+
+function cells(): Cell[] {
+  const out: Cell[] = [];
+  const statuses = [...CHECK_STATUSES];
+  // Field checks: every kind, author role, old status (or none) → every new status or deletion.
+  for (const kind of FIELD_CHECK_KINDS) {
+    for (const authorRole of ROLES) {
+      for (const actor of actors) {
+        for (const to of statuses) {
+          const doc = check(kind, authorRole, to);
+          out.push({
+            label: `${kind} by ${authorRole}: create as ${to}`,
+            actor,
+            old: null,
+            next: doc,
+          });
+        }
+        for (const from of statuses) {
+          const old = { ...check(kind, authorRole, from), _rev: '1-a' };
+          for (const to of statuses) {
+            out.push({
+              label: `${kind} by ${authorRole}: ${from} → ${to}`,
+              actor,
+              old,
+              next: { ...old, status: to, updatedAt: new Date().toISOString() },
+            });
+          }
+          // A content edit in the same status, and a reviewer's verdict that also edits.
+          out.push({
+            label: `${kind} by ${authorRole}: ${from} edited`,
+            actor,
+            old,
+            next: { ...old, findings: 'đã sửa' },
+          });
+          out.push({
+            label: `${kind} by ${authorRole}: ${from} → approved with an edit`,
+            actor,
+            old,
+            next: { ...old, status: 'approved', findings: 'sửa khi duyệt' },
+          });
+          out.push({
+            label: `${kind} by ${authorRole}: ${from} deleted`,
+            actor,
+            old,
+            next: { _id: old._id as string, _rev: '2-b', _deleted: true },
+          });
+          for (const action of [
+            'save',
+            'submit',
+            'withdraw',
+            'approve',
+            'return',
+            'delete',
+          ] as Action[]) {
+            out.push({
+              label: `${kind} by ${authorRole}: can ${action} ${from}`,
+              actor,
+              old,
+              next: old,
+              action,
+              subject: old,
+            });
+          }
+        }
+      }
+    }
+  }
+  // Progress updates: positions, items, and what "complete" means.
+  const pairs: [string, unknown][] = [
+    ['done', 100],
+    ['done', 40],
+    ['done', null],
+    ['inProgress', 100],
+    ['inProgress', 40],
+    ['notStarted', null],
+    ['notStarted', 10],
+    ['blocked', null],
+  ];
+  for (const authorRole of ROLES) {
+    for (const actor of actors) {
+      for (const code of ['2.1.3', '2.3.7']) {
+        for (const position of [
+          POSITION_OF[authorRole] ?? null,
+          'office',
+          'chair',
+          null,
+        ] as const) {
+          for (const sp of pairs) {
+            const doc = progress(authorRole, code, position, sp);
+            const label = `progress by ${authorRole} on ${code} as ${position}: ${sp.join(' ')}`;
+            out.push({ label, actor, old: null, next: doc, action: 'create', subject: doc });
+          }
+        }
+        const old = {
+          ...progress(authorRole, code, POSITION_OF[authorRole] ?? null, pairs[4]),
+          _rev: '1-a',
+        };
+        out.push({
+          label: `progress by ${authorRole}: edited`,
+          actor,
+          old,
+          next: { ...old, note: 'sửa' },
+        });
+        out.push({
+          label: `progress by ${authorRole}: deleted`,
+          actor,
+          old,
+          next: { _id: old._id as string, _deleted: true },
+        });
+      }
+    }
+  }
+  // Plans and plan items: create, edit, delete.
+  for (const actor of actors) {
+    for (const doc of [plan.plan as unknown as Doc, plan.items[0] as unknown as Doc]) {
+      const old = { ...doc, _rev: '1-a' };
+      out.push({
+        label: `${doc.type}: create`,
+        actor,
+        old: null,
+        next: doc,
+        action: 'create',
+        subject: doc,
+      });
+      out.push({ label: `${doc.type}: edit`, actor, old, next: { ...old, title: 'Sửa tiêu đề' } });
+      out.push({
+        label: `${doc.type}: edit (can)`,
+        actor,
+        old,
+        next: old,
+        action: 'edit',
+        subject: old,
+      });
+      out.push({
+        label: `${doc.type}: delete`,
+        actor,
+        old,
+        next: { _id: old._id as string, _deleted: true },
+      });
+    }
+  }
+  return out;
+}
+
+const dbOf = (doc: Doc | null): DbRole => {
+  if (!doc) return 'log';
+  if (doc.type === 'fieldCheck') return kindOf(String(doc.kind))?.db ?? 'log';
+  return 'log';
+};
+
+describe('the policy matrix: the app and the server agree', () => {
+  const all = cells();
+
+  it('covers every role × type × action × state', () => {
+    console.info(
+      `policy matrix: ${all.length} cells × ${Object.keys(validators).length} databases`,
+    );
+    expect(all.length).toBeGreaterThan(5000);
+    expect(Object.keys(POLICY.types).sort()).toEqual(
+      ['fieldCheck', 'planItem', 'plan', 'progressUpdate'].sort(),
+    );
+  });
+
+  it('every cell', () => {
+    const disagreements: string[] = [];
+    let allowed = 0;
+    for (const c of all) {
+      const who = `${c.actor.name}`;
+      if (c.action) {
+        // What a screen asks: can(actor, action, doc), against the change it would make.
+        const change = project(c.action, c.subject!);
+        const app = can(c.actor, c.action, c.subject!);
+        if (!change) {
+          if (app)
+            disagreements.push(`${c.label} as ${who}: can() allows an action with no change`);
+          continue;
+        }
+        const db = dbOf(change[0] ?? change[1]);
+        const server = serverReason(db, change[1], change[0], c.actor);
+        if (app !== (server === null))
+          disagreements.push(`${c.label} as ${who}: can()=${app}, server ${server ?? 'accepts'}`);
+        if (app) allowed++;
+        continue;
+      }
+      // Every raw change, in both databases: the reasons must be the same.
+      for (const db of Object.keys(validators) as DbRole[]) {
+        const app: Reason | null = decide(c.actor, c.old, c.next, db).reason;
+        const server = serverReason(db, c.next, c.old, c.actor);
+        if (app !== server)
+          disagreements.push(
+            `${c.label} in ${db} as ${who}: app ${app ?? 'allows'}, server ${server ?? 'accepts'}`,
+          );
+        if (app === null) allowed++;
+      }
+    }
+    console.info(`policy matrix: ${allowed} allowed`);
+    expect(disagreements.slice(0, 20)).toEqual([]);
+    expect(allowed).toBeGreaterThan(100);
+  });
+});
