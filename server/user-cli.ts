@@ -2,13 +2,16 @@
 //   list
 //   add <name> --role officer [--position office] [--full-name "Nguyễn Văn A"] [--password …]
 //   set <name> [--role …] [--position …] [--full-name …] [--password …] [--disable|--enable]
-// It talks to the running server's /api/users as the database admin; when no server runs on
-// the embedded default, it starts the database in this process for the duration of the command.
+// With COUCHDB_URL it works on that CouchDB directly, as its server admin (no running app
+// needed). On the embedded default it talks to the running server's /api/users as the database
+// admin, or, when none runs, starts the database in this process for the command's duration.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { embeddedAdmin } from './admin-secret.ts';
 import { startServer } from './app.ts';
 import { loadConfig } from './config.ts';
+import { createUserAdmin, HttpError } from './api/user-admin.ts';
+import { adminCouch } from './provision/couch.ts';
 import type { UserSummary } from '../src/lib/domain/user.ts';
 
 const USAGE = `Cách dùng / usage:
@@ -45,21 +48,61 @@ async function reachable(base: string): Promise<boolean> {
   }
 }
 
-async function call(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: auth, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as {
-    error?: string;
-    fields?: { path: string; message: string }[];
+/** The three operations, over HTTP (/api/users) or straight against CouchDB. */
+interface Accounts {
+  list(): Promise<UserSummary[]>;
+  create(body: unknown): Promise<UserSummary>;
+  change(name: string, body: unknown): Promise<UserSummary>;
+}
+
+function problem(message: string, fields: { path: string; message: string }[] = []) {
+  const details = fields.map((f) => `  - ${f.path}: ${f.message}`).join('\n');
+  return new Error(`${message}${details ? '\n' + details : ''}`);
+}
+
+function overHttp(base: string): Accounts {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as {
+      error?: string;
+      fields?: { path: string; message: string }[];
+    };
+    if (!res.ok) throw problem(json.error ?? res.statusText, json.fields);
+    return json as unknown as UserSummary & UserSummary[];
   };
-  if (!res.ok) {
-    const details = (json.fields ?? []).map((f) => `  - ${f.path}: ${f.message}`).join('\n');
-    throw new Error(`${json.error ?? res.statusText}${details ? '\n' + details : ''}`);
-  }
-  return json;
+  return {
+    list: () => call('GET', '/api/users'),
+    create: (body) => call('POST', '/api/users', body),
+    change: (n, body) => call('PUT', `/api/users/${encodeURIComponent(n)}`, body),
+  };
+}
+
+function direct(couchUrl: string, couchAdmin: { name: string; password: string }): Accounts {
+  const admin = createUserAdmin({ couch: adminCouch(couchUrl, couchAdmin), commune: cfg.commune });
+  const explained =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    async (...a: A) => {
+      try {
+        return await fn(...a);
+      } catch (err) {
+        if (err instanceof HttpError) throw problem(err.message, err.fields);
+        if ((err as { code?: string }).code === 'ECONNREFUSED') {
+          throw new Error(`Không kết nối được CouchDB tại ${couchUrl}.`);
+        }
+        throw err;
+      }
+    };
+  return {
+    list: explained(() => admin.list()),
+    create: explained((body: unknown) => admin.create(body)),
+    change: explained((n: string, body: unknown) =>
+      admin.change(n, body, { name: null, serverAdmin: true }),
+    ),
+  };
 }
 
 function print(u: UserSummary) {
@@ -69,22 +112,22 @@ function print(u: UserSummary) {
   );
 }
 
-async function run(base: string) {
+async function run(accounts: Accounts) {
   if (command === 'list') {
-    for (const u of (await call(base, 'GET', '/api/users')) as unknown as UserSummary[]) print(u);
+    for (const u of await accounts.list()) print(u);
     return;
   }
   if (!name || (command !== 'add' && command !== 'set')) throw new Error(USAGE);
   if (command === 'add') {
     const password = values.password ?? randomBytes(9).toString('base64url');
-    const created = await call(base, 'POST', '/api/users', {
+    const created = await accounts.create({
       name,
       password,
       fullName: values['full-name'] ?? name,
       role: values.role,
       ...(values.position ? { position: values.position } : {}),
     });
-    print(created as unknown as UserSummary);
+    print(created);
     if (!values.password) console.log(`Mật khẩu / password: ${password}`);
     return;
   }
@@ -95,25 +138,21 @@ async function run(base: string) {
   if (values.password) change.password = values.password;
   if (values.disable) change.disabled = true;
   if (values.enable) change.disabled = false;
-  print(
-    (await call(
-      base,
-      'PUT',
-      `/api/users/${encodeURIComponent(name)}`,
-      change,
-    )) as unknown as UserSummary,
-  );
+  print(await accounts.change(name, change));
 }
 
-const base = values.url ?? `http://127.0.0.1:${cfg.port}`;
 let local: Awaited<ReturnType<typeof startServer>> | null = null;
 try {
-  if (!(await reachable(base))) {
-    if (values.url || cfg.couchUrl)
-      throw new Error(`Không kết nối được ${base}. Hãy chạy npm start trước.`);
-    local = await startServer({ ...cfg, port: 0, host: '127.0.0.1' }, { withApp: false });
+  if (cfg.couchUrl && cfg.couchAdmin && !values.url) {
+    await run(direct(cfg.couchUrl, cfg.couchAdmin));
+  } else {
+    const base = values.url ?? `http://127.0.0.1:${cfg.port}`;
+    if (!(await reachable(base))) {
+      if (values.url) throw new Error(`Không kết nối được ${base}. Hãy chạy npm start trước.`);
+      local = await startServer({ ...cfg, port: 0, host: '127.0.0.1' }, { withApp: false });
+    }
+    await run(overHttp(local ? local.url : base));
   }
-  await run(local ? local.url : base);
 } catch (err) {
   console.error((err as Error).message);
   process.exitCode = 1;

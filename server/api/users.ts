@@ -1,29 +1,12 @@
 // /api/users: account administration for the commune's admins. The caller proves who they are
 // with their own CouchDB session (cookie or basic auth); the server then writes _users with
-// its admin connection, which browsers never get.
+// its admin connection, which browsers never get. The rules are in user-admin.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { couchRolesFor, primaryRole, scopedRole, type Role } from '../../src/lib/domain/roles.ts';
-import { newUserSchema, userChangeSchema, type UserSummary } from '../../src/lib/domain/user.ts';
-import { isStatus, type Couch } from '../provision/couch.ts';
+import { scopedRole } from '../../src/lib/domain/roles.ts';
+import type { Couch } from '../provision/couch.ts';
+import { createUserAdmin, HttpError } from './user-admin.ts';
 
 const MAX_JSON = 64 * 1024;
-
-interface UserDoc {
-  _id: string;
-  _rev?: string;
-  name: string;
-  type: 'user';
-  roles: string[];
-  password?: string;
-  fieldbook?: {
-    fullName: string;
-    position: string | null;
-    role?: Role;
-    commune?: string;
-    disabled?: boolean;
-  };
-  [k: string]: unknown;
-}
 
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -44,26 +27,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly fields?: { path: string; message: string }[],
-  ) {
-    super(message);
-  }
-}
-
-function summary(doc: UserDoc, commune: string): UserSummary {
-  return {
-    name: doc.name,
-    fullName: doc.fieldbook?.fullName ?? doc.name,
-    role: doc.fieldbook?.role ?? primaryRole(doc, commune),
-    position: doc.fieldbook?.position ?? null,
-    disabled: doc.fieldbook?.disabled ?? false,
-  };
-}
-
 /** The caller's CouchDB identity, asked of CouchDB itself with the caller's credentials. */
 async function caller(req: IncomingMessage, couchUrl: string) {
   const headers: Record<string, string> = {};
@@ -76,82 +39,8 @@ async function caller(req: IncomingMessage, couchUrl: string) {
 }
 
 export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: string }) {
-  const { couch, couchUrl, commune } = opts;
-  const users = couch.use<UserDoc>('_users');
-  const idOf = (name: string) => `org.couchdb.user:${name}`;
-
-  async function load(name: string): Promise<UserDoc | null> {
-    try {
-      return await users.get(idOf(name));
-    } catch (err) {
-      if (isStatus(err, 404)) return null;
-      throw err;
-    }
-  }
-
-  const belongsHere = (doc: UserDoc) =>
-    doc.fieldbook?.commune === commune || doc.roles.includes(scopedRole('member', commune));
-
-  async function list(): Promise<UserSummary[]> {
-    const res = await users.list({ include_docs: true });
-    return res.rows
-      .map((r) => r.doc as UserDoc | undefined)
-      .filter((d): d is UserDoc => !!d && d.type === 'user' && d.fieldbook !== undefined)
-      .filter(belongsHere)
-      .map((d) => summary(d, commune))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-
-  async function create(body: unknown): Promise<UserSummary> {
-    const parsed = newUserSchema.safeParse(body);
-    if (!parsed.success) throw invalid(parsed.error.issues);
-    const u = parsed.data;
-    if (await load(u.name)) throw new HttpError(409, `Tên đăng nhập "${u.name}" đã có.`);
-    const doc: UserDoc = {
-      _id: idOf(u.name),
-      name: u.name,
-      type: 'user',
-      roles: couchRolesFor(u.role, commune, u.position),
-      password: u.password,
-      fieldbook: { fullName: u.fullName, position: u.position ?? null, role: u.role, commune },
-    };
-    await users.insert(doc);
-    return summary(doc, commune);
-  }
-
-  async function change(name: string, body: unknown, serverAdmin: boolean): Promise<UserSummary> {
-    const parsed = userChangeSchema.safeParse(body);
-    if (!parsed.success) throw invalid(parsed.error.issues);
-    const doc = await load(name);
-    // A commune's admin manages that commune's accounts only; the server admin (npm run user)
-    // may also give an account of another commune a role here (a reviewer over several).
-    if (!doc || !doc.fieldbook || (!serverAdmin && !belongsHere(doc))) {
-      throw new HttpError(404, `Không có tài khoản "${name}".`);
-    }
-    const c = parsed.data;
-    const role = c.role ?? doc.fieldbook.role ?? primaryRole(doc, commune);
-    if (!role) throw new HttpError(400, 'Tài khoản chưa có vai trò; hãy chọn vai trò.');
-    const position = c.position === undefined ? doc.fieldbook.position : c.position;
-    const disabled = c.disabled ?? doc.fieldbook.disabled ?? false;
-    const next: UserDoc = {
-      ...doc,
-      roles: [
-        // A reviewer over several communes keeps what other communes' admins gave them.
-        ...doc.roles.filter((r) => r.includes('@') && !r.endsWith(`@${commune}`)),
-        ...(disabled ? [] : couchRolesFor(role, commune, (position ?? undefined) as never)),
-      ],
-      fieldbook: {
-        fullName: c.fullName ?? doc.fieldbook.fullName,
-        position,
-        role,
-        commune,
-        disabled,
-      },
-    };
-    if (c.password) next.password = c.password;
-    await users.insert(next);
-    return summary(next, commune);
-  }
+  const { couchUrl, commune } = opts;
+  const { list, create, change } = createUserAdmin(opts);
 
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     try {
@@ -167,7 +56,11 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
         return send(res, 201, await create(await readJson(req)));
       }
       if (path.startsWith('/api/users/') && req.method === 'PUT') {
-        return send(res, 200, await change(name, await readJson(req), serverAdmin));
+        return send(
+          res,
+          200,
+          await change(name, await readJson(req), { name: who.name, serverAdmin }),
+        );
       }
       throw new HttpError(404, 'Không có chức năng này.');
     } catch (err) {
@@ -187,9 +80,4 @@ function decodeName(raw: string): string {
   } catch {
     throw new HttpError(400, 'Tên tài khoản trong địa chỉ không hợp lệ.');
   }
-}
-
-function invalid(issues: { path: PropertyKey[]; message: string }[]) {
-  const fields = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  return new HttpError(400, 'Thông tin tài khoản chưa hợp lệ.', fields);
 }

@@ -2,6 +2,7 @@
 // messages; a role change takes effect on the next request; other communes' roles survive.
 import { describe, expect, it } from 'vitest';
 import { adminCouch } from '../../server/provision/couch.ts';
+import type { UserSummary } from '../../src/lib/domain/user.ts';
 import { ADMIN, basicAuth, CHAIR, OFFICER } from '../support/fixtures.ts';
 import { useTestServer } from '../support/server.ts';
 
@@ -97,6 +98,38 @@ describe('/api/users', () => {
     expect([401, 403]).toContain((await read()).status);
     expect((await api('PUT', '/api/users/taichinh', ADMIN, { disabled: false })).status).toBe(200);
     await expect.poll(async () => (await read()).status, { timeout: 5000 }).toBe(200);
+  });
+
+  it('a locked account signs in with nothing but the mark that it is locked', async () => {
+    const who = { name: 'taichinh', password: 'tai-chinh-2026' };
+    const signIn = async () =>
+      (await (
+        await fetch(`${server.url}/db/_session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(who),
+        })
+      ).json()) as { roles: string[] };
+    expect((await api('PUT', '/api/users/taichinh', ADMIN, { disabled: true })).status).toBe(200);
+    await expect
+      .poll(async () => (await signIn()).roles, { timeout: 5000 })
+      .toEqual(['locked@hong-phong']);
+    const listed = (await (await api('GET', '/api/users', ADMIN)).json()) as UserSummary[];
+    expect(listed.find((u) => u.name === 'taichinh')).toMatchObject({ disabled: true });
+    expect((await api('PUT', '/api/users/taichinh', ADMIN, { disabled: false })).status).toBe(200);
+    await expect
+      .poll(async () => (await signIn()).roles, { timeout: 5000 })
+      .toContain('member@hong-phong');
+  });
+
+  it('an admin cannot lock their own account', async () => {
+    const res = await api('PUT', `/api/users/${ADMIN.name}`, ADMIN, { disabled: true });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: string }).error).toBe(
+      'Bạn không thể tự khóa tài khoản của chính mình.',
+    );
+    const listed = (await (await api('GET', '/api/users', ADMIN)).json()) as UserSummary[];
+    expect(listed.find((u) => u.name === ADMIN.name)).toMatchObject({ disabled: false });
   });
 
   it('keeps the roles another commune gave a reviewer', async () => {

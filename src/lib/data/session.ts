@@ -12,7 +12,10 @@ export interface DeviceSession {
 
 const KEY = 'fieldbook:session';
 
-export type SignInError = 'wrong' | 'offline' | 'noCommune' | 'failed';
+export type SignInError = 'wrong' | 'offline' | 'noCommune' | 'locked' | 'failed';
+
+/** A locked account keeps only `locked@<commune>` (see server/api/user-admin.ts). */
+const isLocked = (roles: string[]) => roles.some((r) => r.startsWith('locked@'));
 
 export class SignInFailed extends Error {
   constructor(public readonly reason: SignInError) {
@@ -49,7 +52,11 @@ export async function signIn(name: string, password: string): Promise<DeviceSess
   if (!res.ok) throw new SignInFailed(res.status >= 500 ? 'offline' : 'failed');
   const body = (await res.json()) as { name: string; roles: string[] };
   const commune = communeOf(body.roles);
-  if (!commune) throw new SignInFailed('noCommune');
+  if (!commune) {
+    // Leave no cookie behind for an account that may not use the app.
+    await fetch(`${DB_PATH}/_session`, { method: 'DELETE' }).catch(() => undefined);
+    throw new SignInFailed(isLocked(body.roles) ? 'locked' : 'noCommune');
+  }
   const session = {
     name: body.name,
     roles: body.roles,
@@ -60,16 +67,50 @@ export async function signIn(name: string, password: string): Promise<DeviceSess
   return session;
 }
 
-/** Whether the server still knows this device's cookie: 'unknown' when it can't be asked. */
-export async function serverSessionState(name: string): Promise<'valid' | 'expired' | 'unknown'> {
+export type ServerSessionState = 'valid' | 'expired' | 'locked' | 'unknown';
+
+/**
+ * Whether the server still knows this device's cookie: 'unknown' when it can't be asked. Asking
+ * also renews the cookie (CouchDB re-issues it once a tenth of its lifetime has passed).
+ */
+export async function serverSessionState(name: string): Promise<ServerSessionState> {
   try {
     const res = await fetch(`${DB_PATH}/_session`);
     if (!res.ok) return 'unknown';
-    const body = (await res.json()) as { userCtx?: { name: string | null } };
-    return body.userCtx?.name === name ? 'valid' : 'expired';
+    const body = (await res.json()) as { userCtx?: { name: string | null; roles?: string[] } };
+    if (body.userCtx?.name !== name) return 'expired';
+    return isLocked(body.userCtx.roles ?? []) ? 'locked' : 'valid';
   } catch {
     return 'unknown';
   }
+}
+
+/** How often an open app asks, which keeps a two-week cookie alive as long as it is used. */
+export const SESSION_CHECK_MS = 15 * 60 * 1000;
+
+/**
+ * Asks the server about this device's session while the app is open: now, every
+ * SESSION_CHECK_MS, when the connection comes back and when the app is brought to the front.
+ * Returns a function that stops it.
+ */
+export function watchServerSession(
+  name: string,
+  onState: (state: ServerSessionState) => void,
+): () => void {
+  const check = () => {
+    if (navigator.onLine === false || document.visibilityState === 'hidden') return;
+    void serverSessionState(name).then(onState);
+  };
+  const onVisible = () => document.visibilityState === 'visible' && check();
+  const timer = setInterval(check, SESSION_CHECK_MS);
+  window.addEventListener('online', check);
+  document.addEventListener('visibilitychange', onVisible);
+  check();
+  return () => {
+    clearInterval(timer);
+    window.removeEventListener('online', check);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
 }
 
 export async function signOut(): Promise<void> {

@@ -17,7 +17,9 @@ import {
   serverSessionState,
   signIn,
   signOut,
+  watchServerSession,
   type DeviceSession,
+  type ServerSessionState,
 } from './session';
 import { combineStatuses, type SyncStatus } from './sync-status';
 import { SyncController } from './sync.svelte';
@@ -35,6 +37,8 @@ class Workspace {
   syncs = $state<SyncController[]>([]);
   /** The server no longer accepts this device's session: ask to sign in, keep all data. */
   needsSignIn = $state(false);
+  /** An admin locked this account: say so (and stop asking to sign in); keep all data. */
+  locked = $state(false);
   ready = $state(false);
 
   get syncStatus(): SyncStatus | null {
@@ -42,7 +46,8 @@ class Workspace {
   }
 
   get signInRequired(): boolean {
-    return this.needsSignIn || this.syncStatus?.phase === 'signedOut';
+    // A locked account cannot sign in again: it is told so instead.
+    return !this.locked && (this.needsSignIn || this.syncStatus?.phase === 'signedOut');
   }
 
   get role(): string {
@@ -58,6 +63,29 @@ class Workspace {
 
 export const workspace = new Workspace();
 let stopWatching: (() => void) | null = null;
+let stopSession: (() => void) | null = null;
+
+/** The server's word on this device's session: asked while the app is open, and on a refusal. */
+function followServerSession(name: string): () => void {
+  const apply = (state: ServerSessionState) => {
+    if (state === 'unknown') return;
+    workspace.needsSignIn = state === 'expired';
+    workspace.locked = state === 'locked';
+  };
+  const stopWatch = watchServerSession(name, apply);
+  const stopRefusals = $effect.root(() => {
+    $effect(() => {
+      const error = workspace.syncStatus?.error;
+      if (error === 'forbidden' || error === 'unauthorized') {
+        void serverSessionState(name).then(apply);
+      }
+    });
+  });
+  return () => {
+    stopWatch();
+    stopRefusals();
+  };
+}
 
 /** The databases a person replicates (the policy: police records reach police and the chair). */
 const dbRolesFor = (session: DeviceSession): DbRole[] => readableDbs(session);
@@ -92,6 +120,7 @@ async function open(session: DeviceSession) {
   workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
   syncs.forEach((s) => s.start());
+  stopSession = followServerSession(session.name);
   // Every local write is a pending change for sync to count.
   const refresh = () => syncs.forEach((s) => s.refreshPending());
   const stops = [
@@ -103,6 +132,8 @@ async function open(session: DeviceSession) {
 }
 
 function close() {
+  stopSession?.();
+  stopSession = null;
   stopWatching?.();
   stopWatching = null;
   workspace.queries = null;
@@ -116,7 +147,6 @@ export async function bootWorkspace(): Promise<void> {
   const session = rememberedSession();
   if (session) {
     await open(session);
-    if ((await serverSessionState(session.name)) === 'expired') workspace.needsSignIn = true;
   }
   workspace.ready = true;
 }
@@ -124,6 +154,7 @@ export async function bootWorkspace(): Promise<void> {
 export async function signInToWorkspace(name: string, password: string): Promise<void> {
   const session = await signIn(name, password);
   workspace.needsSignIn = false;
+  workspace.locked = false;
   const same =
     workspace.session?.name === session.name &&
     dbRolesFor(workspace.session).join() === dbRolesFor(session).join();

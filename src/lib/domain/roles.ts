@@ -35,6 +35,8 @@ export type Position = z.infer<typeof positionSchema>;
 
 export const scopedRole = (role: Role | 'member', commune: string) => `${role}@${commune}`;
 export const positionRole = (position: Position) => `position:${position}`;
+/** Carried by a locked account instead of its roles: opens nothing, lets the app say why. */
+export const lockedRole = (commune: string) => `locked@${commune}`;
 
 /** Every role name a user of `role` in `commune` gets in CouchDB's _users. */
 export function couchRolesFor(role: Role, commune: string, position?: Position): string[] {

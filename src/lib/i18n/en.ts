@@ -33,6 +33,9 @@ export const en: Messages = {
     wrong: 'Wrong user name or password.',
     offline: 'No connection. The first sign-in needs the server.',
     noCommune: 'This account has no commune yet. Contact the administrator.',
+    locked: 'This account has been locked. Ask the commune administrator to unlock it.',
+    lockedHere:
+      'Your account has been locked, so this device no longer syncs. Everything on it is kept; contact the commune administrator.',
     failed: 'Could not sign in. Please try again.',
     again:
       'Your session has expired. Sign in again to keep syncing; everything on this device is kept.',
@@ -160,6 +163,12 @@ export const en: Messages = {
     disable: 'Disable',
     enable: 'Enable',
     disabled: 'Disabled',
+    notSelf: 'This is your own account: you cannot lock it yourself.',
+    lockTitle: 'Confirm locking the account',
+    lockConfirm: (fullName: string) =>
+      `Lock ${fullName}'s account? They will not be able to sign in or sync until it is unlocked. What they recorded is kept.`,
+    lockYes: 'Lock the account',
+    lockNo: 'Do not lock',
     newPassword: 'New password',
     setPassword: 'Set password',
     users: 'Accounts',

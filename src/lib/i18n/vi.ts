@@ -31,6 +31,9 @@ export const vi = {
     wrong: 'Sai tên đăng nhập hoặc mật khẩu.',
     offline: 'Chưa có mạng. Lần đăng nhập đầu tiên cần kết nối với máy chủ.',
     noCommune: 'Tài khoản chưa được gán xã. Hãy liên hệ quản trị viên.',
+    locked: 'Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên xã để mở lại.',
+    lockedHere:
+      'Tài khoản của bạn đã bị khóa nên không đồng bộ được nữa. Dữ liệu trên máy vẫn còn; hãy liên hệ quản trị viên xã.',
     failed: 'Không đăng nhập được. Hãy thử lại.',
     again:
       'Phiên đăng nhập đã hết hạn. Đăng nhập lại để tiếp tục đồng bộ; mọi dữ liệu trên máy vẫn còn.',
@@ -154,6 +157,12 @@ export const vi = {
     disable: 'Khóa',
     enable: 'Mở khóa',
     disabled: 'Đã khóa',
+    notSelf: 'Đây là tài khoản của bạn: bạn không thể tự khóa.',
+    lockTitle: 'Xác nhận khóa tài khoản',
+    lockConfirm: (fullName: string) =>
+      `Khóa tài khoản của ${fullName}? Người này sẽ không đăng nhập và không đồng bộ được nữa cho đến khi được mở khóa. Dữ liệu đã ghi vẫn được giữ nguyên.`,
+    lockYes: 'Khóa tài khoản',
+    lockNo: 'Không khóa',
     newPassword: 'Đặt mật khẩu mới',
     setPassword: 'Đổi mật khẩu',
     users: 'Danh sách tài khoản',
