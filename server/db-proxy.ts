@@ -12,6 +12,7 @@ import { createGate, type Decision, type GateContext } from './gate/decide.ts';
 import { createFeedCounter } from './gate/feeds.ts';
 import { isServerAdmin } from './gate/identity.ts';
 import { LIMITS } from './gate/limits.ts';
+import { isMultipart, multipartProblem } from './gate/multipart.ts';
 import { isRefusal, refuse, sendJson, sendRefusal, type Refusal } from './gate/refusal.ts';
 
 const HOP_BY_HOP = new Set([
@@ -68,6 +69,12 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
     } else if (rule === 'stream' && !isServerAdmin(decision.caller)) {
       // Only server admins' entries stream; a member's body is always checked.
       return answer(req, res, refuse(403, 'forbidden', 'not allowed'));
+    } else if (rule === 'stream' && isMultipart(req.headers)) {
+      const read = await readBody(req, LIMITS.maxBodyBytes);
+      if (isRefusal(read)) return answer(req, res, read);
+      const problem = multipartProblem(req.headers['content-type'] ?? '', read);
+      if (problem) return answer(req, res, refuse(400, 'bad_request', problem));
+      body = read;
     }
 
     let release: (() => void) | null = null;
@@ -85,6 +92,10 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
         );
       }
       res.on('close', release);
+      // The embedded server's long-poll ignores `timeout` (it waits for a change); a feed
+      // held past the longest wait Fieldbook asks for is cut, and PouchDB asks again.
+      const cut = setTimeout(() => res.destroy(), LIMITS.maxFeedWaitMs + 30_000);
+      res.on('close', () => clearTimeout(cut));
     }
     forward(req, res, rest, decision, body);
   }
@@ -116,7 +127,10 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
       (up) => {
         clearTimeout(timer);
         const status = up.statusCode ?? 502;
-        if (status >= 500) return hideServerError(req, res, up, status);
+        // The server admin sees the database's own answer; anyone else no code details.
+        if (status >= 500 && !isServerAdmin(decision.caller)) {
+          return hideServerError(req, res, up, status);
+        }
         const out: http.OutgoingHttpHeaders = {};
         for (const [k, v] of Object.entries(up.headers))
           if (!HOP_BY_HOP.has(k) || k === 'content-length') out[k] = v;
