@@ -47,6 +47,14 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
   const gate = createGate({ couchUrl, ...ctx });
   const feeds = createFeedCounter();
 
+  function throughGate(location: string): string {
+    const target = new URL(location, base);
+    if (target.origin !== base.origin || !target.pathname.startsWith(basePath + '/')) {
+      return DB_PATH + '/';
+    }
+    return DB_PATH + target.pathname.slice(basePath.length) + target.search;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     // Keep the raw, percent-encoded path: `_local/…%3D…` must reach CouchDB unchanged.
     const rest = (req.url ?? '').slice(DB_PATH.length) || '/';
@@ -134,6 +142,9 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
         const out: http.OutgoingHttpHeaders = {};
         for (const [k, v] of Object.entries(up.headers))
           if (!HOP_BY_HOP.has(k) || k === 'content-length') out[k] = v;
+        // CouchDB redirects `_design%2Fx` to `_design/x` at its own address: keep the
+        // client on /db (the database's address is neither reachable nor to be told).
+        if (typeof out.location === 'string') out.location = throughGate(out.location);
         res.writeHead(status, out);
         // Streams long-poll _changes as they come.
         up.pipe(res);

@@ -119,6 +119,11 @@ async function probe(e: Endpoint, actor: Actor, db: string | null): Promise<stri
     return `answer never ended (${(err as Error).name})`;
   }
   const said = `${s} ${text.slice(0, 160)}`;
+  // Never the database's own address (a redirect from CouchDB names it).
+  const location = res.headers.get('location') ?? '';
+  if (location.includes(new URL(server.couchUrl).host) || text.includes(server.couchUrl)) {
+    return `tells the database's address: ${s} ${location}`;
+  }
   // Never a document the caller may not read, whatever the status.
   if (actor !== 'serverAdmin') {
     for (const [target, secret] of Object.entries(SENTINEL)) {
