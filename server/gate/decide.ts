@@ -2,7 +2,7 @@
 // allow-list entry lets it through and for whom, or a refusal in CouchDB's shape.
 import type { IncomingMessage } from 'node:http';
 import { entriesFor, type Entry } from './allow-list.ts';
-import { createIdentity, isServerAdmin, ANONYMOUS, type UserCtx } from './identity.ts';
+import { createIdentity, isRefused, isServerAdmin, ANONYMOUS, type UserCtx } from './identity.ts';
 import { createMembership, type Standing } from './membership.ts';
 import { BadQuery, parseQuery, queryRefusal, type Params } from './query.ts';
 import { BadPath, parseRoute, type Route } from './route.ts';
@@ -49,7 +49,9 @@ export function createGate(ctx: GateContext) {
     let caller: UserCtx = ANONYMOUS;
     if (candidates.some((e) => e.who !== 'anyone')) {
       const who = await identify(req.headers);
-      if (who === null) return refuse(401, 'unauthorized', 'Name or password is incorrect.');
+      if (isRefused(who)) {
+        return refuse(who.refused, who.refused === 401 ? 'unauthorized' : 'forbidden', who.reason);
+      }
       caller = who;
     }
     let standing: Standing | null = null;

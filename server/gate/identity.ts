@@ -11,8 +11,16 @@ export interface UserCtx {
   roles: string[];
 }
 
-/** The caller as the database sees them; `null` when their credentials are wrong. */
-export type Caller = UserCtx | null;
+/** Credentials the database refused: wrong (401), or an account locked after failures (403). */
+export interface Refused {
+  refused: 401 | 403;
+  reason: string;
+}
+
+/** The caller as the database sees them, or why their credentials were refused. */
+export type Caller = UserCtx | Refused;
+
+export const isRefused = (c: Caller): c is Refused => 'refused' in c;
 
 export const ANONYMOUS: UserCtx = { name: null, roles: [] };
 
@@ -27,7 +35,13 @@ export function createIdentity(couchUrl: string) {
       headers,
       signal: AbortSignal.timeout(10_000),
     });
-    if (res.status === 401) return null;
+    if (res.status === 401 || res.status === 403) {
+      // CouchDB 3.4 locks an account for a while after repeated failures (403).
+      const body = (await res.json().catch(() => ({}))) as { reason?: unknown };
+      const fallback = res.status === 401 ? 'Name or password is incorrect.' : 'Access refused.';
+      const reason = typeof body.reason === 'string' ? body.reason.slice(0, 200) : fallback;
+      return { refused: res.status, reason } satisfies Refused;
+    }
     if (!res.ok) throw new Error(`GET /_session answered ${res.status}`);
     const body = (await res.json()) as { userCtx?: Partial<UserCtx> };
     const ctx = body.userCtx ?? {};
