@@ -96,6 +96,8 @@ export class Phone {
     await page.getByLabel('Tên đăng nhập').fill(who.name);
     await page.getByLabel('Mật khẩu').fill(who.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // Signed in once the app has left the sign-in page (it remembers the session then).
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 120_000 });
   }
 
   /** CPU used so far: the page's main thread and every process of this browser. */

@@ -3,13 +3,14 @@
 // PouchDB.replicate at the engine's batch size and at its own best batch size.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { SYNC_BATCH_SIZE } from '../../../src/lib/data/sync-engine.ts';
 import type { FreshServer } from '../../support/harness/fresh-server.ts';
 import { OFFICER } from '../../support/fixtures.ts';
 import { cpuDelta, Phone, type Cpu } from './browser.ts';
 import { LOG_DB } from './server-data.ts';
 import { dist, type Dist } from './scenarios.ts';
 
-export const ENGINE_BATCH = 250;
+export const ENGINE_BATCH = SYNC_BATCH_SIZE;
 export const APP_DB = `fb-canbo-${LOG_DB}`;
 
 export interface SyncWay {
@@ -27,6 +28,7 @@ export interface FirstSync {
   records: number;
   app: SyncWay;
   engine: SyncWay;
+  plainSync: SyncWay;
   plainSame: SyncWay;
   plainBest: SyncWay;
   sweep: { batch: number; ms: number }[];
@@ -100,7 +102,7 @@ async function pageRun(
   phone: Phone,
   page: Page,
   s: FreshServer,
-  fn: 'plainPull' | 'enginePull',
+  fn: 'plainPull' | 'enginePull' | 'plainSync',
   n: number,
   batch: number,
   i: number,
@@ -136,22 +138,30 @@ export async function measureFirstSync(
       console.log(`    plain pull at ${batch} a batch: ${(r.ms / 1000).toFixed(1)} s`);
     }
     const best = [...sweep].sort((a, b) => a.ms - b.ms)[0].batch;
-    const runsOf = { app: [] as Run[], engine: [] as Run[], same: [] as Run[], best: [] as Run[] };
+    const runsOf = {
+      app: [] as Run[],
+      engine: [] as Run[],
+      sync: [] as Run[],
+      same: [] as Run[],
+      best: [] as Run[],
+    };
     // Interleaved, so that a slow spell of the shared machine hits every way alike.
     for (let i = 1; i <= runs; i++) {
       runsOf.app.push(await appRun(s, work, benchJs, n, i));
       runsOf.engine.push(await pageRun(phone, page, s, 'enginePull', n, ENGINE_BATCH, i));
+      runsOf.sync.push(await pageRun(phone, page, s, 'plainSync', n, ENGINE_BATCH, i));
       runsOf.same.push(await pageRun(phone, page, s, 'plainPull', n, ENGINE_BATCH, i));
       runsOf.best.push(await pageRun(phone, page, s, 'plainPull', n, best, i));
       const last = (r: Run[]) => `${(r[r.length - 1].ms / 1000).toFixed(1)} s`;
       console.log(
-        `    run ${i}: app ${last(runsOf.app)}, engine ${last(runsOf.engine)}, plain@${ENGINE_BATCH} ${last(runsOf.same)}, plain@${best} ${last(runsOf.best)}`,
+        `    run ${i}: app ${last(runsOf.app)}, engine ${last(runsOf.engine)}, plain sync ${last(runsOf.sync)}, plain@${ENGINE_BATCH} ${last(runsOf.same)}, plain@${best} ${last(runsOf.best)}`,
       );
     }
     return {
       records: n,
       app: way('the app, sign-in to "up to date"', ENGINE_BATCH, runsOf.app),
       engine: way('SyncEngine alone, no UI', ENGINE_BATCH, runsOf.engine),
+      plainSync: way('plain PouchDB.sync both ways, live (context)', ENGINE_BATCH, runsOf.sync),
       plainSame: way('plain replication, same batch', ENGINE_BATCH, runsOf.same),
       plainBest: way('plain replication, its best batch', best, runsOf.best),
       sweep,

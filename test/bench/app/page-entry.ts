@@ -2,7 +2,7 @@
 // app), so it shares the app's IndexedDB: it seeds a phone's database, times plain PouchDB
 // replication and the app's SyncEngine without any UI, and saves records through the app's
 // repository while the app's home screen is open in another tab.
-import { SyncEngine } from '$lib/data/sync-engine';
+import { SYNC_BATCH_SIZE, SyncEngine } from '$lib/data/sync-engine';
 import { FieldCheckRepository } from '$lib/data/field-checks.repo';
 import PouchDBBrowser from 'pouchdb-browser';
 import type { Db, PouchStatic } from '$lib/data/pouch-types';
@@ -78,6 +78,44 @@ const bench = {
     await PouchDB.replicate(server, local, { batch_size: batch });
     const ms = performance.now() - t0;
     const checks = await countChecks(local);
+    await local.destroy();
+    return { ms, checks };
+  },
+
+  /**
+   * Plain PouchDB.sync, both ways and live as the engine runs, into a fresh database until
+   * the pull has caught up with every record: what two-way replication costs by itself.
+   */
+  async plainSync(dbName: string, remoteName: string, who: Account, expected: number) {
+    const PouchDB = await loadPouch();
+    const local = new PouchDB(dbName, { auto_compaction: true }) as Db;
+    const server = await remote(remoteName, who);
+    const t0 = performance.now();
+    const sync = PouchDB.sync(local, server, {
+      live: true,
+      retry: true,
+      batch_size: SYNC_BATCH_SIZE,
+    });
+    sync.catch(() => undefined);
+    const ms = await new Promise<number>((resolve, reject) => {
+      const idle = { push: false, pull: false };
+      const check = () => {
+        if (!idle.push || !idle.pull) return;
+        countChecks(local).then((n) => {
+          if (n >= expected) resolve(performance.now() - t0);
+        }, reject);
+      };
+      void sync.on('paused', (err) => {
+        if (err) return;
+        // PouchDB.sync reports one 'paused' when both directions are idle.
+        idle.push = idle.pull = true;
+        check();
+      });
+      void sync.on('active', () => (idle.push = idle.pull = false));
+    });
+    sync.cancel();
+    const checks = await countChecks(local);
+    await new Promise((r) => setTimeout(r, 500));
     await local.destroy();
     return { ms, checks };
   },

@@ -77,7 +77,7 @@ export function appRows(r: AppBench): Row[] {
   else {
     const f = r.firstSync;
     const area = `App, first sync of ${f.records.toLocaleString('en')} records (Chromium, IndexedDB)`;
-    for (const w of [f.app, f.engine, f.plainSame, f.plainBest])
+    for (const w of [f.app, f.engine, f.plainSync, f.plainSame, f.plainBest])
       rows.push(...syncRows(w, f.plainBest, f.records));
     rows.push([
       area,

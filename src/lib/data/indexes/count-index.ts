@@ -34,6 +34,8 @@ const BATCH = 500;
 const PERSIST_DELAY_MS = 3_000;
 /** A burst of changes (a replication batch after another) tells listeners at most this often. */
 const NOTIFY_INTERVAL_MS = 300;
+/** Entries changed in one catch-up beyond which the snapshot is written at once. */
+const BIG_CATCH_UP = 500;
 
 export class CountIndex {
   private seq: number | string = 0;
@@ -99,13 +101,15 @@ export class CountIndex {
     this.running = (async () => {
       try {
         await (this.loaded ??= this.load());
-        let changed = false;
+        let changed = 0;
         do {
           this.again = false;
-          if (await this.readChanges()) changed = true;
+          changed += await this.readChanges();
         } while (this.again);
         if (changed) {
-          this.schedulePersist();
+          // A big catch-up (the first one on this device, a large sync) is kept at once, so
+          // that the next start need not repeat it; small ones wait for a quiet moment.
+          this.schedulePersist(changed >= BIG_CATCH_UP || !this.rev ? 0 : PERSIST_DELAY_MS);
           this.notify();
         }
       } finally {
@@ -133,9 +137,9 @@ export class CountIndex {
     }
   }
 
-  /** Applies every change since `seq`; true when some entry changed. */
-  private async readChanges(): Promise<boolean> {
-    let changed = false;
+  /** Applies every change since `seq`; returns how many entries changed. */
+  private async readChanges(): Promise<number> {
+    let changed = 0;
     for (;;) {
       const res = await this.db.changes({
         since: this.seq,
@@ -146,7 +150,7 @@ export class CountIndex {
       for (const row of res.results) {
         if (!this.spec.relevant(row.id)) continue;
         const doc = row.deleted ? null : (row.doc as Record<string, unknown> | undefined);
-        if (this.apply(row.id, doc ? this.spec.entryOf(doc) : null)) changed = true;
+        if (this.apply(row.id, doc ? this.spec.entryOf(doc) : null)) changed += 1;
       }
       this.seq = res.last_seq;
       if (res.results.length < BATCH) return changed;
@@ -179,12 +183,12 @@ export class CountIndex {
     }, wait);
   }
 
-  private schedulePersist() {
+  private schedulePersist(delayMs = PERSIST_DELAY_MS) {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
       void this.persist().catch(() => undefined); // a closed database: rebuilt next time
-    }, PERSIST_DELAY_MS);
+    }, delayMs);
   }
 
   /** Writes the snapshot now (tests; otherwise after a quiet moment). */
