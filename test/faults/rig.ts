@@ -6,6 +6,7 @@ import path from 'node:path';
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import { CHAIR, OFFICER } from '../support/fixtures.ts';
 import { httpDb } from '../support/pouch.ts';
+import { freshServerEnv } from '../support/harness/backend.ts';
 import { ChildServer, freePort } from '../support/harness/child-server.ts';
 import { Device } from '../support/harness/device.ts';
 import { TcpProxy } from '../support/harness/tcp-proxy.ts';
@@ -25,7 +26,8 @@ export interface Rig {
 
 export async function startRig(): Promise<Rig> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-faults-'));
-  const server = new ChildServer({ dataDir, port: await freePort() });
+  // TEST_BACKEND=couchdb: the server in front of a real (emptied) CouchDB.
+  const server = new ChildServer({ dataDir, port: await freePort(), env: await freshServerEnv() });
   await server.start();
   const proxy = new TcpProxy(Number(new URL(server.url).port));
   const proxyUrl = await proxy.start();

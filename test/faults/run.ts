@@ -6,6 +6,7 @@ import { judge, waitForConvergence, type Snapshot } from './convergence.ts';
 import { flapTheLink } from './flaps.ts';
 import { killTheServer } from './kills.ts';
 import { startRig, type Rig } from './rig.ts';
+import { harnessBackend } from '../support/harness/backend.ts';
 import { tolerateUnhandledRejections } from '../support/harness/unhandled-rejections.ts';
 
 const FLAPS = 100;
@@ -68,6 +69,7 @@ async function converge(rig: Rig, phase: string) {
 }
 
 const t0 = Date.now();
+console.log(`fault run against the ${harnessBackend()} database (TEST_BACKEND)`);
 const rig = await startRig();
 try {
   const flaps = await flapTheLink(rig, FLAPS, 100_000);
@@ -83,7 +85,7 @@ try {
   checks.check(
     `server SIGKILLed ${kills.kills} times and restarted`,
     kills.kills === KILLS,
-    `${kills.midTransfer} while bytes were moving; restarts took ${Math.min(...kills.restartMs)}–${Math.max(...kills.restartMs)} ms`,
+    `${kills.midTransfer} while bytes were moving${kills.databaseKills ? `, CouchDB itself killed ${kills.databaseKills} times` : ''}; restarts took ${Math.min(...kills.restartMs)}–${Math.max(...kills.restartMs)} ms`,
   );
   await converge(rig, 'after kills');
 

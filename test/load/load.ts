@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dbNames } from '../../src/lib/domain/constants.ts';
+import { preparingEnv } from '../support/harness/backend.ts';
 import { serverDocCount, withFreshServer } from '../support/harness/fresh-server.ts';
 import type { CommunePlan } from './provision-communes.ts';
 import type { DeviceResult, ParentMessage, WorkerJob, WorkerMessage } from './worker.ts';
@@ -122,7 +123,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   execFileSync(
     'npx',
     ['tsx', 'test/load/provision-communes.ts', dataDir, JSON.stringify(communes)],
-    { stdio: 'inherit', timeout: 120_000 },
+    { stdio: 'inherit', timeout: 120_000, env: { ...process.env, ...(await preparingEnv()) } },
   );
   const perCommune = o.devicesPerCommune * o.recordsPerDevice;
   const workerCount = Math.max(1, Math.min(o.workers, communes.length));

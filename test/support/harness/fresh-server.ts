@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freshServerEnv } from './backend.ts';
 import { ChildServer, freePort } from './child-server.ts';
 import { TcpProxy } from './tcp-proxy.ts';
 
@@ -16,9 +17,16 @@ export interface FreshServer {
 export async function withFreshServer<T>(
   fn: (s: FreshServer) => Promise<T>,
   env?: Record<string, string>,
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-bench-')),
+  /** Data prepared beforehand (on CouchDB: the CouchDB is then not emptied). */
+  prepared?: string,
 ): Promise<T> {
-  const server = new ChildServer({ dataDir, port: await freePort(), env });
+  const dataDir = prepared ?? mkdtempSync(path.join(os.tmpdir(), 'fieldbook-bench-'));
+  const backendEnv = await freshServerEnv({ empty: prepared === undefined });
+  const server = new ChildServer({
+    dataDir,
+    port: await freePort(),
+    env: { ...backendEnv, ...env },
+  });
   await server.start();
   const proxy = new TcpProxy(Number(new URL(server.url).port));
   const proxyUrl = await proxy.start();
