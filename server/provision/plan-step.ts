@@ -2,6 +2,8 @@
 // ever overwriting what the commune's admin has edited since.
 import type { PlanData } from '../../src/lib/domain/plan-data/index.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
+import { seedPlanForYear } from '../../src/lib/domain/plan-copy.ts';
+import { vietnamDate } from '../../src/lib/domain/progress.ts';
 import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
 import { readRecord, writeRecord } from './records.ts';
@@ -24,6 +26,29 @@ interface PlanLedger {
 /** The plans shipped with the app (src/lib/domain/plan-data). */
 export function shippedPlans(): PlanData[] {
   return [loadPlan2023()];
+}
+
+/**
+ * This year's plan for a commune that has none after the shipped history: the 2023 plan moved
+ * to the current year (see plan-data/README.md, "This year's plan"). Once the commune has any
+ * later plan (this seed, or one its admin made), provisioning never makes another: each new
+ * year's plan is the admin's, copied from the plan they choose.
+ */
+export async function ensureThisYearsPlan(
+  couch: Couch,
+  db: string,
+  commune: string,
+  now: Date = new Date(),
+): Promise<Outcome> {
+  const template = loadPlan2023();
+  if (template.plan.commune !== commune) return 'unchanged';
+  const seed = seedPlanForYear(template, vietnamDate(now));
+  if (!seed) return 'unchanged';
+  const prefix = `plan:${commune}:`;
+  const found = await couch.use(db).list({ startkey: prefix, endkey: `${prefix}\uffff` });
+  const later = found.rows.some((r) => Number(r.id.slice(prefix.length)) > template.plan.year);
+  if (later) return 'unchanged';
+  return ensurePlan(couch, db, commune, seed);
 }
 
 /**

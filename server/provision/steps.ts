@@ -5,13 +5,13 @@ import { dbNames } from '../../src/lib/domain/constants.ts';
 import { buildDesignDoc, type DesignDoc } from '../design/build.ts';
 import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
-import { ensurePlan, shippedPlans } from './plan-step.ts';
+import { ensurePlan, ensureThisYearsPlan, shippedPlans } from './plan-step.ts';
 import { ensureProvisioningDb, PROVISIONING_DB } from './records.ts';
 import { ensureDatabase, ensureSecurity, securityFor } from './security.ts';
 import { ensureSessionTimeout } from './server-config.ts';
 import { ensureUser, type UserSpec } from './users.ts';
 
-export { ensurePlan, shippedPlans, planLedgerId } from './plan-step.ts';
+export { ensurePlan, ensureThisYearsPlan, shippedPlans, planLedgerId } from './plan-step.ts';
 export { ensureUser } from './users.ts';
 export { ensureDatabase, ensureSecurity, securityFor, type SecurityObject } from './security.ts';
 export { PROVISIONING_DB } from './records.ts';
@@ -78,6 +78,7 @@ export async function provision(couch: Couch, opts: ProvisionOptions): Promise<S
   for (const data of shippedPlans().filter((d) => d.plan.commune === opts.commune)) {
     await run(`plan ${data.plan._id}`, () => ensurePlan(couch, names.log, opts.commune, data));
   }
+  await run('plan this year', () => ensureThisYearsPlan(couch, names.log, opts.commune));
   for (const user of opts.users) await run(`user ${user.name}`, () => ensureUser(couch, user));
   return results;
 }

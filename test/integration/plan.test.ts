@@ -6,15 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressRepository } from '../../src/lib/data/progress.repo.ts';
 import { PlanRepository } from '../../src/lib/data/plan.repo.ts';
 import { dbNames } from '../../src/lib/domain/constants.ts';
-import { copyPlanToYear } from '../../src/lib/domain/plan-copy.ts';
+import { copyPlanToYear, planYearOf } from '../../src/lib/domain/plan-copy.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
 import {
   foldProgress,
   newProgressUpdate,
+  vietnamDate,
   type ProgressUpdateInput,
 } from '../../src/lib/domain/progress.ts';
 import { adminCouch, type Couch } from '../../server/provision/couch.ts';
-import { ensurePlan, ensureUser } from '../../server/provision/steps.ts';
+import { ensurePlan, ensureThisYearsPlan, ensureUser } from '../../server/provision/steps.ts';
 import { ADMIN, CHAIR, OFFICER, POLICE, officerAuthor } from '../support/fixtures.ts';
 import { httpDb, memoryDb } from '../support/pouch.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -227,6 +228,40 @@ describe('ensurePlan', () => {
       'unchanged',
     );
     expect((await couch.use('fieldbook-tan-lien').list()).rows).toHaveLength(0);
+  });
+});
+
+describe('ensureThisYearsPlan', () => {
+  it('a fresh install has this year’s plan with no deadline already past; 2023 stays', async () => {
+    const year = planYearOf(new Date());
+    const log = couch.use<{ year: number; deadline: string }>(LOG);
+    const plan = await log.get(`plan:hong-phong:${year}`);
+    expect(plan.deadline >= vietnamDate(new Date())).toBe(true);
+    expect((await log.get('plan:hong-phong:2023')).deadline).toBe('2023-11-29');
+    // Next year the commune already has a plan of its own: provisioning makes no other.
+    expect(await ensureThisYearsPlan(couch, LOG, 'hong-phong', new Date(`${year + 1}-06-01`))).toBe(
+      'unchanged',
+    );
+    await expect(log.get(`plan:hong-phong:${year + 1}`)).rejects.toMatchObject({
+      statusCode: 404,
+    });
+  });
+
+  it('an install late in the year gets 31 December; one with only 2023 gets this year', async () => {
+    const db = 'fieldbook-seed-check';
+    await couch.db.create(db);
+    await ensurePlan(couch, db, 'hong-phong', loadPlan2023());
+    const at = new Date('2030-12-10T03:00:00Z');
+    expect(await ensureThisYearsPlan(couch, db, 'hong-phong', at)).toBe('created');
+    const items = await couch.use<{ deadline: string }>(db).list({
+      startkey: 'planItem:hong-phong:2030:',
+      endkey: 'planItem:hong-phong:2030:\uffff',
+      include_docs: true,
+    });
+    expect(items.rows).toHaveLength(loadPlan2023().items.length);
+    expect(items.rows.every((r) => r.doc?.deadline === '2030-12-31')).toBe(true);
+    expect(await ensureThisYearsPlan(couch, db, 'hong-phong', at)).toBe('unchanged');
+    await couch.db.destroy(db);
   });
 });
 

@@ -27,6 +27,7 @@ describe('provisioning', () => {
         'user canbo',
         'user chutich',
         'plan plan:hong-phong:2023',
+        'plan this year',
       ]),
     );
   });

@@ -2,7 +2,13 @@
 // go through the schemas.
 import { describe, expect, it } from 'vitest';
 import { planItemSchema, planSchema } from '../../src/lib/domain/plan';
-import { applyItemEdits, copyPlanToYear, shiftIsoDate } from '../../src/lib/domain/plan-copy';
+import {
+  applyItemEdits,
+  copyPlanToYear,
+  nextCriterionId,
+  seedPlanForYear,
+  shiftIsoDate,
+} from '../../src/lib/domain/plan-copy';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data';
 import { summarize } from '../../src/lib/domain/plan-summary';
 import { foldAll, newProgressUpdate, progressUpdateSchema } from '../../src/lib/domain/progress';
@@ -146,5 +152,68 @@ describe('positionOf', () => {
       'land',
     );
     expect(positionOf({ name: 'x', roles: ['admin@hong-phong', 'position:nobody'] })).toBeNull();
+  });
+});
+
+describe('seedPlanForYear (a fresh install)', () => {
+  const template = loadPlan2023();
+
+  it('moves the 2023 plan to this year with deadlines ahead of today', () => {
+    const seed = seedPlanForYear(template, '2026-03-15')!;
+    expect(seed.plan._id).toBe('plan:hong-phong:2026');
+    expect(seed.plan.title).toContain('năm 2026');
+    expect(seed.plan.deadline).toBe('2026-11-29');
+    expect(seed.plan.deadlineText).toBe('Trước ngày 30 tháng 11 năm 2026');
+    expect(seed.items).toHaveLength(template.items.length);
+    expect(seed.items.every((i) => i.deadline === '2026-11-29')).toBe(true);
+  });
+
+  it('late in the year no deadline is already past: it becomes 31 December', () => {
+    const seed = seedPlanForYear(template, '2026-12-05')!;
+    expect(seed.plan.deadline).toBe('2026-12-31');
+    expect(seed.plan.deadlineText).toBe('Trước ngày 01 tháng 01 năm 2027');
+    expect(seed.items.every((i) => i.deadline === '2026-12-31')).toBe(true);
+  });
+
+  it('nothing to seed in or before the template’s own year', () => {
+    expect(seedPlanForYear(template, '2023-08-01')).toBeNull();
+  });
+});
+
+describe('applyItemEdits: deadline, lead and partners', () => {
+  const item = copyPlanToYear(loadPlan2023(), 2027).items.find((i) => i.code === '2.1.3')!;
+
+  it('a new lead and partners get the uniform names; the lead is never a partner', () => {
+    const edited = applyItemEdits(item, {
+      title: item.title,
+      actions: item.actions,
+      criteria: item.criteria,
+      deadline: '2027-10-31',
+      lead: 'justice',
+      partners: ['justice', 'land', 'land', 'police'],
+    });
+    expect(edited.deadline).toBe('2027-10-31');
+    expect(edited.lead).toBe('justice');
+    expect(edited.leadText).toBe('Công chức Tư pháp – Hộ tịch');
+    expect(edited.partners).toEqual(['land', 'police']);
+    expect(edited.partnersText).toBe(
+      'Công chức Địa chính – Nông nghiệp – Xây dựng và Môi trường; Công an xã',
+    );
+    expect(planItemSchema.safeParse(edited).success).toBe(true);
+  });
+
+  it('unchanged lead and partners keep the plan’s own words', () => {
+    const edited = applyItemEdits(item, {
+      title: item.title,
+      actions: item.actions,
+      criteria: item.criteria,
+    });
+    expect(edited.leadText).toBe(item.leadText);
+    expect(edited.partnersText).toBe(item.partnersText);
+  });
+
+  it('a new criterion takes the first free letter', () => {
+    expect(nextCriterionId(item, ['2.1.3.a', '2.1.3.b'])).toBe('2.1.3.c');
+    expect(nextCriterionId(item, ['2.1.3.b'])).toBe('2.1.3.a');
   });
 });

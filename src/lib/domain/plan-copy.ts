@@ -2,8 +2,22 @@
 // functions; the copy goes through the same checks as shipped plan data (parsePlanData), and an
 // edited item is checked by planItemSchema where it is saved.
 import { normalizeStrings } from './normalize';
-import { planId, planItemId, type Criterion, type Plan, type PlanItem } from './plan';
+import {
+  POSITION_LABELS,
+  planId,
+  planItemId,
+  type Criterion,
+  type Plan,
+  type PlanItem,
+} from './plan';
+import type { Position } from './roles';
 import { parsePlanData, type PlanData } from './plan-data';
+import { vietnamDate } from './progress';
+
+/** The calendar year in Vietnam at `now`: the year whose plan the app shows by default. */
+export function planYearOf(now: Date): number {
+  return Number(vietnamDate(now).slice(0, 4));
+}
 
 /** The same calendar day `years` later; 29 February becomes 28 February in a common year. */
 export function shiftIsoDate(date: string, years: number): string {
@@ -62,23 +76,69 @@ export function copyPlanToYear(source: PlanData, toYear: number): PlanData {
   return parsePlanData({ plan, items });
 }
 
-/** What the admin may change on an item of a new plan. */
+/**
+ * The plan a fresh install starts with for `today`'s year (a Vietnam date, YYYY-MM-DD): a copy
+ * of `template` moved to that year. A deadline already past on `today` (an install late in the
+ * year) becomes 31 December, so a new commune never opens on a screen of overdue items; the
+ * admin sets the real deadlines. Null when `today` is not after the template's year.
+ */
+export function seedPlanForYear(template: PlanData, today: string): PlanData | null {
+  const year = Number(today.slice(0, 4));
+  if (!Number.isInteger(year) || year <= template.plan.year) return null;
+  const data = copyPlanToYear(template, year);
+  const yearEnd = `${year}-12-31`;
+  if (data.plan.deadline < today) {
+    data.plan.deadline = yearEnd;
+    data.plan.deadlineText = `Trước ngày 01 tháng 01 năm ${year + 1}`;
+  }
+  for (const item of data.items) if (item.deadline < today) item.deadline = yearEnd;
+  return parsePlanData(data);
+}
+
+/** What the admin may change on an item of a plan. */
 export interface PlanItemEdits {
   title: string;
   actions: string[];
   criteria: Criterion[];
+  /** The last day on time, inclusive (YYYY-MM-DD); unchanged when absent. */
+  deadline?: string;
+  lead?: Position;
+  partners?: Position[];
 }
 
+const labelsOf = (positions: readonly Position[]) =>
+  positions.map((p) => POSITION_LABELS[p]).join('; ');
+
 /**
- * The item with the edits applied: text NFC-normalised, blank actions dropped. Identity, index,
- * lead and deadline are unchanged. Not validated here: save it through planItemSchema.
+ * The item with the edits applied: text NFC-normalised, blank actions dropped, the lead never
+ * also a partner. A changed lead or partner list gets the uniform position names as its
+ * wording (`leadText`, `partnersText`); unchanged ones keep the plan's own words. Identity and
+ * index are unchanged. Not validated here: save it through planItemSchema.
  */
 export function applyItemEdits(item: PlanItem, edits: PlanItemEdits): PlanItem {
   const clean = normalizeStrings(edits);
+  const lead = clean.lead ?? item.lead;
+  const partners = [...new Set(clean.partners ?? item.partners)].filter((p) => p !== lead);
+  const samePartners =
+    partners.length === item.partners.length && partners.every((p) => item.partners.includes(p));
   return {
     ...item,
     title: clean.title.trim(),
+    deadline: clean.deadline ?? item.deadline,
+    lead,
+    leadText: lead === item.lead ? item.leadText : POSITION_LABELS[lead],
+    partners,
+    partnersText: samePartners ? item.partnersText : labelsOf(partners),
     actions: clean.actions.map((a) => a.trim()).filter(Boolean),
     criteria: clean.criteria.map((c) => ({ ...c, text: c.text.trim() })),
   };
+}
+
+/** The id for a criterion added to `item`: its code and the first unused letter. */
+export function nextCriterionId(item: Pick<PlanItem, 'code'>, taken: readonly string[]): string {
+  for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+    const id = `${item.code}.${letter}`;
+    if (!taken.includes(id)) return id;
+  }
+  throw new Error(`no criterion id left for ${item.code}`);
 }
