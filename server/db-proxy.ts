@@ -34,9 +34,20 @@ export const MAX_BODY_BYTES = LIMITS.maxBodyBytes;
 const hasBody = (req: IncomingMessage) =>
   Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 
-/** Refuse, and don't read (or keep the connection for) a body nobody will use. */
+/**
+ * Refuse. A body nobody will use is drained for a moment so that the client, still sending,
+ * can read the answer (closing at once resets the connection under it); a body that goes on
+ * longer than that is cut.
+ */
 function answer(req: IncomingMessage, res: ServerResponse, r: Refusal) {
-  if (!req.complete) res.setHeader('connection', 'close');
+  if (!req.complete) {
+    req.resume();
+    res.on('finish', () => {
+      if (req.complete) return;
+      const cut = setTimeout(() => req.socket.destroy(), 2_000);
+      req.on('end', () => clearTimeout(cut));
+    });
+  }
   sendRefusal(res, r);
 }
 
