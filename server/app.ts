@@ -61,7 +61,7 @@ export async function startServer(
     users: cfg.demoUsers ? demoUsers(cfg.commune) : [],
   });
 
-  const proxy = createDbProxy(couchUrl, { admin });
+  const proxy = createDbProxy(couchUrl, { admin, embedded: embedded !== null });
   const usersApi = createUsersApi({
     couch: adminCouch(couchUrl, admin),
     couchUrl,
