@@ -5,6 +5,7 @@ import { dbNames } from '../../src/lib/domain/constants.ts';
 import { buildDesignDoc, type DesignDoc } from '../design/build.ts';
 import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
+import { migrateDocuments } from './migrate-step.ts';
 import { ensurePlan, ensureThisYearsPlan, shippedPlans } from './plan-step.ts';
 import { ensureProvisioningDb, PROVISIONING_DB } from './records.ts';
 import { ensureDatabase, ensureSecurity, securityFor } from './security.ts';
@@ -73,6 +74,7 @@ export async function provision(couch: Couch, opts: ProvisionOptions): Promise<S
     await run(`design ${name}`, () =>
       ensureDesignDoc(couch, name, buildDesignDoc(opts.commune, dbRole)),
     );
+    await run(`migrations ${name}`, () => migrateDocuments(couch, name));
   }
   // After the design documents: their validator must know the plan's document types.
   for (const data of shippedPlans().filter((d) => d.plan.commune === opts.commune)) {

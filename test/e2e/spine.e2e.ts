@@ -93,3 +93,70 @@ test('bad input gets a Vietnamese message and nothing typed is lost', async ({ b
   await expect(page.getByText('Bàn về thu quỹ vệ sinh môi trường')).toBeVisible();
   await ctx.close();
 });
+
+test('a shared phone: the next person never sees what the first one typed', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await signIn(page, OFFICER);
+  await page.goto('/checks/new?kind=environment');
+  await page.getByLabel('Thôn/bản').fill('Thôn Bản Riêng');
+  await page.getByLabel('Kết quả, phát hiện').fill('Ghi chép chưa lưu của cán bộ');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, CHAIR);
+  await page.goto('/checks/new?kind=environment');
+  await expect(page.getByLabel('Thôn/bản')).toHaveValue('');
+  await expect(page.getByLabel('Kết quả, phát hiện')).toHaveValue('');
+  // Nothing of it in the second person's device state (it stays in the first person's).
+  const theirs = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => !k.startsWith('fieldbook:u:canbo:'))
+      .map((k) => localStorage.getItem(k))
+      .join('\n'),
+  );
+  expect(theirs).not.toContain('Bản Riêng');
+  await page.screenshot({ path: 'test-results/screens/shared-phone-second-person.png' });
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+  // The first person's typing is theirs: it is back when they sign in again.
+  await signIn(page, OFFICER);
+  await page.goto('/checks/new?kind=environment');
+  await expect(page.getByLabel('Thôn/bản')).toHaveValue('Thôn Bản Riêng');
+  await ctx.close();
+});
+
+test('a record this app cannot read is counted, shown and kept, never dropped silently', async ({
+  browser,
+}) => {
+  // No service worker here: requests it would handle are invisible to page.route.
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    serviceWorkers: 'block',
+  });
+  const page = await ctx.newPage();
+  // One plan item arrives as a newer app version would write it (a schema this app lacks).
+  let changed = false;
+  await page.route('**/db/fieldbook-hong-phong/_bulk_get*', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.json()) as {
+      results: { docs: { ok?: Record<string, unknown> }[] }[];
+    };
+    for (const r of body.results) {
+      const doc = r.docs[0]?.ok;
+      if (!changed && doc?.type === 'planItem') {
+        doc.schemaVersion = 99;
+        changed = true;
+      }
+    }
+    await route.fulfill({ response: res, json: body });
+  });
+  await signIn(page, OFFICER);
+  await page.goto('/plan');
+  await expect(page.getByTestId('unreadable')).toContainText('1 bản ghi không đọc được', {
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: 'test-results/screens/unreadable-notice.png' });
+  expect(changed).toBe(true);
+  await ctx.close();
+});

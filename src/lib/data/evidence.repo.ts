@@ -7,6 +7,7 @@
 // Counts and the list of an item's checks come from the evidence index (indexes/), kept on the
 // device and updated as checks are saved or arrive, so no screen reads every record. Checks in
 // the police database are not counted here (only police and the chair can read them).
+import { detachedLog, readRows, type UnreadableLog } from './read';
 import { fieldCheckSchema, type FieldCheck } from '$lib/domain/field-check';
 import type { Plan } from '$lib/domain/plan';
 import type { CountIndex } from './indexes/count-index';
@@ -31,7 +32,10 @@ const inPeriod = (year: number, p: EvidencePeriod) =>
 export class EvidenceRepository {
   private readonly index: CountIndex;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly unreadable: UnreadableLog = detachedLog,
+  ) {
     this.index = evidenceIndexOf(db);
   }
 
@@ -54,12 +58,9 @@ export class EvidenceRepository {
     });
     if (!ids.length) return [];
     const res = await this.db.allDocs({ keys: ids, include_docs: true });
-    return res.rows
-      .flatMap((row) => {
-        const parsed = fieldCheckSchema.safeParse('doc' in row ? row.doc : null);
-        return parsed.success ? [parsed.data] : [];
-      })
-      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+    return readRows(fieldCheckSchema, res.rows, this.unreadable).sort((a, b) =>
+      a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0,
+    );
   }
 
   /** Calls back when the evidence changed (once per burst of saved or arriving checks). */

@@ -12,6 +12,7 @@ import { idRange } from '$lib/domain/ids';
 import { actorOf, assertAllowed, type Actor } from '$lib/domain/policy';
 import { watchIds } from './db-watch';
 import { isNotFound, type Db } from './pouch-types';
+import { detachedLog, readDoc, type UnreadableLog } from './read';
 import { parseOrThrow } from './validation';
 
 export interface Page<T> {
@@ -30,6 +31,7 @@ export class FieldCheckRepository {
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
     private readonly actor: Actor | null = null,
+    private readonly unreadable: UnreadableLog = detachedLog,
   ) {}
 
   async createDraft(input: FieldCheckInput, author: Author): Promise<FieldCheck> {
@@ -55,7 +57,7 @@ export class FieldCheckRepository {
 
   async get(id: string): Promise<FieldCheck | null> {
     try {
-      return fieldCheckSchema.parse(await this.db.get(id));
+      return readDoc(fieldCheckSchema, await this.db.get(id), this.unreadable);
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
@@ -77,10 +79,7 @@ export class FieldCheckRepository {
     const versions = await Promise.all(
       (doc._conflicts ?? []).map((rev) => this.db.get(id, { rev })),
     );
-    return versions.flatMap((v) => {
-      const parsed = fieldCheckSchema.safeParse(v);
-      return parsed.success ? [parsed.data] : [];
-    });
+    return versions.flatMap((v) => readDoc(fieldCheckSchema, v, this.unreadable) ?? []);
   }
 
   /** Keeps `chosen` (any version of the record) and retires the others. */
@@ -105,10 +104,9 @@ export class FieldCheckRepository {
       include_docs: true,
     });
     const docs = res.rows.flatMap((r) => ('doc' in r && r.doc ? [r.doc] : []));
-    const items = docs.slice(0, limit).flatMap((d) => {
-      const parsed = fieldCheckSchema.safeParse(d);
-      return parsed.success ? [parsed.data] : [];
-    });
+    const items = docs
+      .slice(0, limit)
+      .flatMap((d) => readDoc(fieldCheckSchema, d, this.unreadable) ?? []);
     return { items, next: docs.length > limit ? docs[limit - 1]._id : null };
   }
 

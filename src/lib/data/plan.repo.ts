@@ -14,6 +14,7 @@ import type { PlanData } from '$lib/domain/plan-data';
 import { vietnamDate } from '$lib/domain/progress';
 import { watchIds } from './db-watch';
 import { isNotFound, type Db } from './pouch-types';
+import { detachedLog, readRows, type UnreadableLog } from './read';
 import { parseOrThrow } from './validation';
 
 const rangeOf = (prefix: string) => ({ startkey: prefix, endkey: `${prefix}\uffff` });
@@ -24,17 +25,13 @@ export class PlanRepository {
     private readonly db: Db,
     readonly commune: string,
     private readonly clock: () => Date = () => new Date(),
+    private readonly unreadable: UnreadableLog = detachedLog,
   ) {}
 
   /** Every plan of the commune, oldest year first. */
   async plans(): Promise<Plan[]> {
     const res = await this.db.allDocs({ ...rangeOf(`plan:${this.commune}:`), include_docs: true });
-    return res.rows
-      .flatMap((r) => {
-        const parsed = planSchema.safeParse('doc' in r ? r.doc : null);
-        return parsed.success ? [parsed.data] : [];
-      })
-      .sort((a, b) => a.year - b.year);
+    return readRows(planSchema, res.rows, this.unreadable).sort((a, b) => a.year - b.year);
   }
 
   /**
@@ -54,11 +51,8 @@ export class PlanRepository {
       ...rangeOf(`planItem:${plan.commune}:${plan.year}:`),
       include_docs: true,
     });
-    return res.rows
-      .flatMap((r) => {
-        const parsed = planItemSchema.safeParse('doc' in r ? r.doc : null);
-        return parsed.success && parsed.data.planId === plan._id ? [parsed.data] : [];
-      })
+    return readRows(planItemSchema, res.rows, this.unreadable)
+      .filter((i) => i.planId === plan._id)
       .sort((a, b) => a.order - b.order || compareCodes(a.code, b.code));
   }
 

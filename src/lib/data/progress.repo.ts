@@ -14,6 +14,7 @@ import {
 } from '$lib/domain/progress';
 import { watchIds } from './db-watch';
 import type { Db } from './pouch-types';
+import { detachedLog, readRows, type UnreadableLog } from './read';
 import { parseOrThrow } from './validation';
 
 export class ProgressRepository {
@@ -22,6 +23,7 @@ export class ProgressRepository {
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
     private readonly actor: Actor | null = null,
+    private readonly unreadable: UnreadableLog = detachedLog,
   ) {}
 
   /**
@@ -62,12 +64,7 @@ export class ProgressRepository {
       endkey: range.startkey,
       include_docs: true,
     });
-    return res.rows
-      .flatMap((r) => {
-        const parsed = progressUpdateSchema.safeParse('doc' in r ? r.doc : null);
-        return parsed.success ? [parsed.data] : [];
-      })
-      .sort(compareUpdates);
+    return readRows(progressUpdateSchema, res.rows, this.unreadable).sort(compareUpdates);
   }
 
   /** The updates of one item, oldest first. */

@@ -5,6 +5,8 @@ import { parseId } from '$lib/domain/ids';
 import { readableDbs } from '$lib/domain/policy';
 import { positionOf, primaryRole } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
+import { DeviceStore } from './device-store';
+import { UnreadableLog } from './read';
 import { Queries, type Repositories } from './queries';
 import { EvidenceRepository } from './evidence.repo';
 import { FieldCheckRepository } from './field-checks.repo';
@@ -33,6 +35,10 @@ class Workspace {
    */
   repos = $state<Repositories | null>(null);
   queries = $state<Queries | null>(null);
+  /** This person's device state: typed form text, sync memory (see device-store.ts). */
+  store = $state<DeviceStore | null>(null);
+  /** Documents on this device that could not be read (kept, counted, shown). */
+  unreadable = $state(0);
   /** One sync per database this person replicates. */
   syncs = $state<SyncController[]>([]);
   /** The server no longer accepts this device's session: ask to sign in, keep all data. */
@@ -90,9 +96,27 @@ function followServerSession(name: string): () => void {
 /** The databases a person replicates (the policy: police records reach police and the chair). */
 const dbRolesFor = (session: DeviceSession): DbRole[] => readableDbs(session);
 
+/** Earlier versions kept typed text under one key for everyone: nobody's, so it goes. */
+function forgetUnownedTyping() {
+  const stale: string[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i);
+    if (k?.startsWith('fieldbook:typing:')) stale.push(k);
+  }
+  stale.forEach((k) => localStorage.removeItem(k));
+}
+
+/**
+ * Opens the person's workspace as one unit: their store, databases, repositories (bound to
+ * them and their commune), queries and syncs. `close` tears all of it down again.
+ */
 async function open(session: DeviceSession) {
   close();
   const PouchDB = await loadPouch();
+  const store = new DeviceStore(session.name);
+  forgetUnownedTyping();
+  const unreadable = new UnreadableLog();
+  const actor = session;
   const names = dbNames(session.commune);
   const checkRepos: Partial<Record<DbRole, FieldCheckRepository>> = {};
   const syncs: SyncController[] = [];
@@ -101,21 +125,24 @@ async function open(session: DeviceSession) {
     const name = names[dbRole];
     const local = await openLocalDb(localDbName(session.name, name));
     if (dbRole === 'log') log = local;
-    checkRepos[dbRole] = new FieldCheckRepository(local);
+    checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable);
     const remote = remoteDb(PouchDB, location.origin, name);
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
-    const key = `fieldbook:sync:${session.name}:${name}`;
-    syncs.push(new SyncController(local, remote, key, { isOwnChange }));
+    store.adopt(`fieldbook:sync:${session.name}:${name}`, `sync:${name}`);
+    syncs.push(new SyncController(local, remote, store.keyFor(`sync:${name}`), { isOwnChange }));
   }
   if (!log) throw new Error('every person replicates the commune log');
   const repos: Repositories = {
     checks: new CheckLog(checkRepos),
-    plan: new PlanRepository(log, session.commune),
-    progress: new ProgressRepository(log),
-    evidence: new EvidenceRepository(log),
+    plan: new PlanRepository(log, session.commune, undefined, unreadable),
+    progress: new ProgressRepository(log, undefined, actor, unreadable),
+    evidence: new EvidenceRepository(log, unreadable),
   };
   workspace.session = session;
+  workspace.store = store;
+  workspace.unreadable = 0;
+  const stopCounting = unreadable.subscribe((n) => (workspace.unreadable = n));
   workspace.repos = repos;
   workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
@@ -124,6 +151,7 @@ async function open(session: DeviceSession) {
   // Every local write is a pending change for sync to count.
   const refresh = () => syncs.forEach((s) => s.refreshPending());
   const stops = [
+    stopCounting,
     repos.checks.watch(refresh),
     repos.plan.watch(refresh),
     repos.progress.watch(refresh),
@@ -138,6 +166,8 @@ function close() {
   stopWatching = null;
   workspace.queries = null;
   workspace.repos = null;
+  workspace.store = null;
+  workspace.unreadable = 0;
   workspace.syncs.forEach((s) => s.stop());
   workspace.syncs = [];
 }

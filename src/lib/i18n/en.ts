@@ -197,6 +197,8 @@ export const en: Messages = {
     rejected: 'The server refused this record:',
     rejectedHelp: 'It is kept on this device. Correct it and submit again.',
   },
+  unreadable: (n: number) =>
+    `${n} ${n === 1 ? 'record' : 'records'} on this device could not be read (perhaps from an older or newer version of the app). They are kept, not deleted.`,
   errors: {
     required: 'Required.',
     number: 'Must be a non-negative number.',

@@ -191,6 +191,8 @@ export const vi = {
     rejected: 'Máy chủ từ chối bản ghi này:',
     rejectedHelp: 'Bản ghi vẫn được giữ trên máy. Hãy sửa rồi gửi lại.',
   },
+  unreadable: (n: number) =>
+    `${n} bản ghi không đọc được trên máy này (có thể do phiên bản ứng dụng cũ hoặc mới hơn). Chúng vẫn được giữ nguyên, không bị xóa.`,
   errors: {
     required: 'Bắt buộc nhập.',
     number: 'Phải là số không âm.',

@@ -1,0 +1,93 @@
+// Every document type, not only field checks: zod and the generated validator (as a server
+// admin, so only the shape counts) accept exactly the same documents — a valid one of each
+// type, and every single-field mutation of it, one level deep.
+import { describe, expect, it } from 'vitest';
+import { validatorSource } from '../../server/design/build.ts';
+import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
+import { newProgressUpdate } from '../../src/lib/domain/progress.ts';
+import { DOC_SCHEMAS, type SchemaType } from '../../src/lib/domain/schemas.ts';
+import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
+import { makeCheck, officerAuthor } from '../support/fixtures.ts';
+
+type Doc = Record<string, unknown>;
+type Validate = (n: Doc, o: Doc | null, ctx: { name: string; roles: string[] }) => void;
+const COMMUNE = 'hong-phong';
+const validators = Object.fromEntries(
+  (Object.keys(dbNames(COMMUNE)) as DbRole[]).map((db) => [
+    db,
+    new Function('return ' + validatorSource(COMMUNE, db))() as Validate,
+  ]),
+) as Record<DbRole, Validate>;
+
+const plan = loadPlan2023();
+const item = plan.items.find((i) => i.code === '2.1.3')!;
+const samples: [string, Doc][] = [
+  ...FIELD_CHECK_KINDS.map((k, i): [string, Doc] => [
+    `fieldCheck ${k}`,
+    makeCheck(i, officerAuthor, k),
+  ]),
+  [
+    'progressUpdate',
+    newProgressUpdate(
+      {
+        planItemId: item._id,
+        status: 'inProgress',
+        percent: 40,
+        value: 12.5,
+        criterionId: '2.1.3.a',
+        note: 'Đã rà soát',
+      },
+      { ...officerAuthor, position: 'land' },
+      new Date(),
+      item,
+    ),
+  ],
+  ['plan', plan.plan as unknown as Doc],
+  ['planItem', item as unknown as Doc],
+];
+
+function agree(doc: Doc): { zodOk: boolean; serverOk: boolean; reason: string } {
+  const schema = DOC_SCHEMAS[doc.type as SchemaType];
+  const zodOk = !!schema && schema.safeParse(doc).success && doc.commune === COMMUNE;
+  const db = doc.type === 'fieldCheck' ? (kindOf(String(doc.kind))?.db ?? 'log') : 'log';
+  try {
+    validators[db](structuredClone(doc), null, { name: 'admin', roles: ['_admin'] });
+    return { zodOk, serverOk: true, reason: 'accepted' };
+  } catch (err) {
+    const reason = (err as { forbidden?: string }).forbidden;
+    if (typeof reason !== 'string') throw err;
+    return { zodOk, serverOk: false, reason };
+  }
+}
+
+const values: unknown[] = [null, '', 'x', 0, -1, 1.5, 1e20, true, [], ['x'], {}, 'x'.repeat(5001)];
+
+describe('zod and the validator agree on every document type', () => {
+  it('covers every type', () => {
+    expect(new Set(samples.map(([, d]) => d.type))).toEqual(new Set(Object.keys(DOC_SCHEMAS)));
+  });
+
+  it.each(samples)('%s: valid, and every single-field mutation', (_name, doc) => {
+    expect(agree(doc)).toMatchObject({ zodOk: true, serverOk: true });
+    const drift: string[] = [];
+    const targets: [string, (v: unknown) => Doc][] = [];
+    for (const [k, v] of Object.entries(doc)) {
+      targets.push([k, (x) => ({ ...doc, [k]: x })]);
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        for (const inner of Object.keys(v))
+          targets.push([`${k}.${inner}`, (x) => ({ ...doc, [k]: { ...(v as Doc), [inner]: x } })]);
+      }
+    }
+    for (const [field, mutate] of targets) {
+      for (const value of values) {
+        const r = agree(mutate(value));
+        if (r.zodOk !== r.serverOk)
+          drift.push(
+            `${field}=${JSON.stringify(value).slice(0, 20)}: zod ${r.zodOk}, server ${r.reason}`,
+          );
+      }
+    }
+    expect(drift).toEqual([]);
+  });
+});
