@@ -45,11 +45,6 @@ export const vi = {
     search: 'Tìm (không cần dấu)',
     by: 'Người ghi',
   },
-  kinds: {
-    environment: 'Kiểm tra môi trường',
-    hamletMeeting: 'Họp thôn / bầu cử',
-    security: 'Tuần tra / vụ việc ANTT',
-  },
   statuses: { draft: 'Nháp', submitted: 'Đã gửi', approved: 'Đã duyệt', returned: 'Bị trả lại' },
   form: {
     newTitle: 'Ghi bản ghi mới',
@@ -80,64 +75,6 @@ export const vi = {
     yes: 'Có',
     no: 'Không',
     unknown: 'Chưa rõ',
-  },
-  environment: {
-    item: 'Nội dung kiểm tra',
-    items: {
-      wasteCollection: 'Thu gom rác thải',
-      collectionPoint: 'Điểm tập kết rác',
-      wastewater: 'Nước thải',
-      cleanUp: 'Tổng vệ sinh',
-      selfMonitoring: 'Báo cáo tự giám sát của người dân',
-    },
-    householdsChecked: 'Số hộ được kiểm tra',
-    householdsInService: 'Số hộ tham gia dịch vụ thu gom',
-    collectionsPerWeek: 'Số lần thu gom mỗi tuần',
-    collectionPointOk: 'Điểm tập kết đạt yêu cầu',
-    pollutionHotspot: 'Có điểm gây ô nhiễm',
-    cleanUpParticipants: 'Số người tham gia tổng vệ sinh',
-    areaM2: 'Diện tích (m²)',
-    organisingAssociation: 'Đoàn thể tổ chức',
-    inVillageConvention: 'Cam kết môi trường trong hương ước, quy ước',
-  },
-  hamletMeeting: {
-    meetingType: 'Loại cuộc họp',
-    types: { regular: 'Họp định kỳ', election: 'Bầu trưởng thôn', extraordinary: 'Họp bất thường' },
-    households: 'Số hộ / cử tri',
-    attendees: 'Số người dự',
-    attendance: (pct: string) => `Tỷ lệ dự: ${pct}`,
-    agenda: 'Nội dung họp',
-    votesFor: 'Phiếu đồng ý',
-    votesAgainst: 'Phiếu không đồng ý',
-    votesOther: 'Phiếu khác',
-    personElected: 'Người trúng cử',
-    contributionsAmountVnd: 'Mức đóng góp bàn bạc (đồng)',
-    contributionsPurpose: 'Mục đích đóng góp',
-  },
-  security: {
-    shift: 'Ca',
-    shifts: { day: 'Ca ngày', night: 'Ca đêm' },
-    route: 'Tuyến tuần tra',
-    force: 'Lực lượng',
-    forces: {
-      communePolice: 'Công an xã',
-      militia: 'Dân quân',
-      securityTeam: 'Tổ bảo vệ an ninh, trật tự cơ sở',
-      joint: 'Phối hợp nhiều lực lượng',
-    },
-    headcount: 'Số người tham gia',
-    incidentType: 'Loại vụ việc',
-    incidentTypes: {
-      none: 'Không có vụ việc',
-      criminal: 'Hình sự',
-      publicOrder: 'Trật tự công cộng',
-      dispute: 'Tranh chấp',
-      accident: 'Tai nạn',
-    },
-    incidentCount: 'Số vụ việc',
-    actionTaken: 'Biện pháp đã xử lý',
-    escalated: 'Đã báo cáo lên cấp trên',
-    policeOnly: 'Bản ghi của công an: chỉ công an và Chủ tịch UBND xã xem được.',
   },
   admin: {
     nav: 'Tài khoản',
@@ -356,7 +293,7 @@ export const vi = {
   },
 } as const;
 
-type Widen<T> = T extends string
+export type Widen<T> = T extends string
   ? string
   : T extends (...a: infer A) => string
     ? (...a: A) => string
