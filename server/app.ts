@@ -10,6 +10,7 @@ import type { ServerConfig } from './config.ts';
 import { startEmbeddedCouch } from './couch/embedded.ts';
 import { createDbProxy } from './db-proxy.ts';
 import { LIMITS } from './gate/limits.ts';
+import { createPeopleApi } from './api/people.ts';
 import { createUsersApi } from './api/users.ts';
 import { adminCouch } from './provision/couch.ts';
 import { provision, type StepResult } from './provision/steps.ts';
@@ -67,11 +68,17 @@ export async function startServer(
     couchUrl,
     commune: cfg.commune,
   });
+  const peopleApi = createPeopleApi({
+    couch: adminCouch(couchUrl, admin),
+    couchUrl,
+    commune: cfg.commune,
+  });
   const app = opts.withApp === false ? null : await loadAppHandler(cfg.buildDir);
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === DB_PATH || url.startsWith(DB_PATH + '/')) return proxy(req, res);
     if (url === '/api/users' || url.startsWith('/api/users/')) return void usersApi(req, res);
+    if (url === '/api/people') return void peopleApi(req, res);
     // The app's pages take no request body (no form actions, no +server routes).
     if (!appBodyFits(req)) return tooLargeForApp(res);
     if (app) return app(req, res, () => notFound(res));
