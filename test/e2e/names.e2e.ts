@@ -1,13 +1,14 @@
 // Issue 12.5: people are named by full name and Vietnamese role title, never by username or
-// role code — in the header, on a plan item's history; index names follow the language switch.
+// role code — in the header, on a plan item's history; index names and role titles follow the
+// language switch.
 import { expect, test } from '@playwright/test';
 import { OFFICER, signIn } from './helpers';
+import { newPhone, screenshot } from './phone';
 
-test('full names and role titles, not usernames; index names follow the language', async ({
+test('full names and role titles, not usernames; names follow the language', async ({
   browser,
 }) => {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await ctx.newPage();
+  const { context, page, errors } = await newPhone(browser);
   await signIn(page, OFFICER);
   await expect(page.getByTestId('who')).toHaveText('Nguyễn Văn Cán Bộ');
 
@@ -20,13 +21,16 @@ test('full names and role titles, not usernames; index names follow the language
   await expect(history).toContainText('Nguyễn Văn Cán Bộ (Công chức)');
   await expect(page.locator('main')).not.toContainText('canbo');
   await expect(page.locator('main')).not.toContainText('(officer)');
-  await page.screenshot({ path: 'test-results/screens/names-history.png', fullPage: true });
+  await screenshot(page, 'names-history');
 
   await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('progress-history')).toContainText('Nguyễn Văn Cán Bộ (Official)');
+  await expect(page.getByTestId('who')).toHaveText('Nguyễn Văn Cán Bộ');
   await page.goto('/plan');
   await expect(page.getByTestId('plan-index').first()).toContainText(
     'Public Administration Reform Index',
   );
-  await page.screenshot({ path: 'test-results/screens/names-english-plan.png', fullPage: true });
-  await ctx.close();
+  await screenshot(page, 'names-english-plan');
+  expect(errors).toEqual([]);
+  await context.close();
 });

@@ -1,8 +1,9 @@
 // Who is who: full names and role titles for the usernames records carry, from the server's
-// /api/people (any member of the commune may ask). Kept on the device so records read the same
-// offline; refreshed when someone signs in. A page shows `personLabel(name, role)`, never a
-// username or a role code.
+// /api/people (any member of the commune may ask). Kept in the person's DeviceStore so records
+// read the same offline; refreshed when someone signs in. A page shows `personLabel(name, role)`,
+// never a username or a role code.
 import { t } from '$lib/i18n';
+import type { DeviceStore } from './device-store';
 
 export interface Person {
   name: string;
@@ -11,36 +12,32 @@ export interface Person {
   position: string | null;
 }
 
-const KEY = 'fieldbook:people';
-
-function remembered(): Record<string, Person> {
-  try {
-    const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Record<string, Person>) : {};
-  } catch {
-    return {};
-  }
-}
+const KEY = 'people';
 
 class People {
-  byName = $state<Record<string, Person>>(remembered());
+  byName = $state<Record<string, Person>>({});
+
+  /** The names this person's device kept (their DeviceStore), shown until the server answers. */
+  open(store: DeviceStore): void {
+    this.byName = store.get<Record<string, Person>>(KEY) ?? {};
+  }
 
   /** Asks the server; offline or refused, the names kept on the device stay. */
-  async refresh(): Promise<void> {
+  async refresh(store: DeviceStore): Promise<void> {
     try {
       const res = await fetch('/api/people');
       if (!res.ok) return;
       const list = (await res.json()) as Person[];
       this.byName = Object.fromEntries(list.map((p) => [p.name, p]));
-      localStorage.setItem(KEY, JSON.stringify(this.byName));
+      store.set(KEY, this.byName);
     } catch {
       // offline: keep what the device has
     }
   }
 
+  /** Signing out: the next person on the phone starts without them (the store keeps them). */
   forget(): void {
     this.byName = {};
-    localStorage.removeItem(KEY);
   }
 }
 
