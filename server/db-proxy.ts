@@ -2,13 +2,20 @@
 // the caller's own cookie or credentials, but only after the gate (server/gate/) has decided,
 // deny by default, that the allow-list lets this caller do this: the gate resolves who is
 // calling, checks membership against the database's `_security` itself, parses the query and
-// the body the way the database will, and bounds sizes. Answers are streamed back as they
-// come (long-poll `_changes` included); the database's own 5xx details stay in the log.
+// the body the way the database will (unpacking a gzipped one first), and bounds sizes.
+// Answers are streamed back as they come (long-poll `_changes` included), gzipped when the
+// client takes it (./gate/encoding.ts); the database's own 5xx details stay in the log.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { DB_PATH } from '../src/lib/domain/constants.ts';
 import { checkBody, readBody, tooLarge } from './gate/body.ts';
 import { createGate, type Decision, type GateContext } from './gate/decide.ts';
+import {
+  bodyEncoding,
+  compressedHeaders,
+  decodeBody,
+  responseCompressor,
+} from './gate/encoding.ts';
 import { createFeedCounter } from './gate/feeds.ts';
 import { isServerAdmin } from './gate/identity.ts';
 import { LIMITS } from './gate/limits.ts';
@@ -78,7 +85,8 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
     const rule = decision.entry.body;
     let body: Buffer | null = null;
     if (rule && rule !== 'stream') {
-      const read = await readBody(req, rule.maxBytes);
+      // A gzipped body is unpacked first: the checks and the database see the plain bytes.
+      const read = await readPlainBody(req, rule.maxBytes);
       if (isRefusal(read)) return answer(req, res, read);
       const bad = checkBody(req, read, rule);
       if (bad) return answer(req, res, bad);
@@ -88,10 +96,12 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
     } else if (rule === 'stream' && !isServerAdmin(decision.caller)) {
       // Only server admins' entries stream; a member's body is always checked.
       return answer(req, res, refuse(403, 'forbidden', 'not allowed'));
-    } else if (rule === 'stream' && isMultipart(req.headers)) {
-      const read = await readBody(req, LIMITS.maxBodyBytes);
+    } else if (rule === 'stream' && (isMultipart(req.headers) || bodyEncoding(req.headers))) {
+      const read = await readPlainBody(req, LIMITS.maxBodyBytes);
       if (isRefusal(read)) return answer(req, res, read);
-      const problem = multipartProblem(req.headers['content-type'] ?? '', read);
+      const problem = isMultipart(req.headers)
+        ? multipartProblem(req.headers['content-type'] ?? '', read)
+        : null;
       if (problem) return answer(req, res, refuse(400, 'bad_request', problem));
       body = read;
     }
@@ -156,9 +166,15 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
         // CouchDB redirects `_design%2Fx` to `_design/x` at its own address: keep the
         // client on /db (the database's address is neither reachable nor to be told).
         if (typeof out.location === 'string') out.location = throughGate(out.location);
-        res.writeHead(status, out);
-        // Streams long-poll _changes as they come.
-        up.pipe(res);
+        const compressor = responseCompressor(req, status, up.headers, feed);
+        if (!compressor) {
+          res.writeHead(status, out);
+          // Streams long-poll _changes as they come.
+          return void up.pipe(res);
+        }
+        res.writeHead(status, compressedHeaders(out, compressor.encoding));
+        compressor.stream.on('error', () => res.destroy());
+        up.pipe(compressor.stream).pipe(res);
       },
     );
     // A request the database never answers (a non-feed one) is cut after a while.
@@ -202,6 +218,12 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
       else res.destroy();
     });
   };
+}
+
+/** The whole body, unpacked if it came gzipped; both sizes bounded by `max`. */
+async function readPlainBody(req: IncomingMessage, max: number): Promise<Buffer | Refusal> {
+  const read = await readBody(req, max);
+  return isRefusal(read) ? read : decodeBody(req, read, max);
 }
 
 /** A 5xx from the database: its details (code, stack) go to the log, not to the caller. */

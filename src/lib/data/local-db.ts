@@ -1,5 +1,6 @@
 // Opening the browser's local databases (IndexedDB). Kept apart from sync: every screen works
 // on these alone, and the sync module replicates them when it can.
+import { compressingFetch } from './compressed-fetch';
 import type { Db, PouchStatic } from './pouch-types';
 
 let pouchPromise: Promise<PouchStatic> | null = null;
@@ -26,6 +27,7 @@ export async function openLocalDb(name: string): Promise<Db> {
   return db;
 }
 
+/** The server's copy, through /db; large request bodies go gzipped (./compressed-fetch.ts). */
 export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db {
-  return new PouchDB(`${origin}/db/${name}`, { skip_setup: true }) as Db;
+  return new PouchDB(`${origin}/db/${name}`, { skip_setup: true, fetch: compressingFetch() }) as Db;
 }
