@@ -41,19 +41,14 @@ function readerRoles(db: DbRole, commune: string): string[] {
     : readers.map((r) => scopedRole(r, commune));
 }
 
-export function securityFor(commune: string) {
-  const names = dbNames(commune);
+export function securityFor(commune: string): Record<string, SecurityObject> {
   const admins = { names: [], roles: ['_admin'] };
-  return {
-    [names.log]: {
-      admins,
-      members: { names: [], roles: readerRoles('log', commune) },
-    },
-    [names.police]: {
-      admins,
-      members: { names: [], roles: readerRoles('police', commune) },
-    },
-  } satisfies Record<string, SecurityObject>;
+  return Object.fromEntries(
+    Object.entries(dbNames(commune)).map(([db, name]) => [
+      name,
+      { admins, members: { names: [], roles: readerRoles(db as DbRole, commune) } },
+    ]),
+  );
 }
 
 const SECTIONS = ['admins', 'members'] as const;

@@ -1,7 +1,7 @@
 // Provisioning as named steps that are safe to re-run: each looks before it writes and
 // reports whether it created, updated or left something unchanged (and, where it matters,
 // what exactly it changed).
-import { dbNames } from '../../src/lib/domain/constants.ts';
+import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
 import { buildDesignDoc, type DesignDoc } from '../design/build.ts';
 import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
@@ -65,10 +65,7 @@ export async function provision(couch: Couch, opts: ProvisionOptions): Promise<S
   results.push({ step: `security ${PROVISIONING_DB}`, ...asResult(security) });
   const names = dbNames(opts.commune);
   const specs = securityFor(opts.commune);
-  for (const [dbRole, name] of [
-    ['log', names.log],
-    ['police', names.police],
-  ] as const) {
+  for (const [dbRole, name] of Object.entries(names) as [DbRole, string][]) {
     await run(`database ${name}`, () => ensureDatabase(couch, name));
     await run(`security ${name}`, () => ensureSecurity(couch, name, specs[name]));
     await run(`design ${name}`, () =>

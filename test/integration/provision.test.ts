@@ -23,6 +23,7 @@ describe('provisioning', () => {
       expect.arrayContaining([
         'database fieldbook-hong-phong',
         'security fieldbook-hong-phong-police',
+        'security fieldbook-hong-phong-citizens',
         'design fieldbook-hong-phong',
         'user canbo',
         'user chutich',

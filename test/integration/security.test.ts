@@ -170,7 +170,7 @@ describe('hostile documents through /db', () => {
   });
 
   it('leaves design documents and _security as provisioning wrote them', async () => {
-    for (const db of [DBS.log, DBS.police]) {
+    for (const db of Object.values(DBS)) {
       const ddoc = await stored(db, '_design/fieldbook');
       expect(String(ddoc?._rev)).toMatch(/^1-/);
       expect(await stored(db, '_design/evil')).toBeNull();
@@ -371,6 +371,19 @@ const PROBES: Probe[] = [
     expect: onlyFor('police', 'chair'),
   },
   {
+    // Records naming citizens (docs/privacy.md): officials and leaders, not police.
+    what: 'read the citizens database',
+    method: 'GET',
+    path: `/${DBS.citizens}/_all_docs?include_docs=true`,
+    expect: onlyFor('officer', 'chair'),
+  },
+  {
+    what: 'read the citizens changes feed',
+    method: 'GET',
+    path: `/${DBS.citizens}/_changes?include_docs=true`,
+    expect: onlyFor('officer', 'chair'),
+  },
+  {
     what: 'write an environment check to the police database',
     method: 'POST',
     path: `/${DBS.police}`,
@@ -545,6 +558,23 @@ describe('access matrix through /db', () => {
     }
     // Nothing of a database leaks in a refusal.
     expect(res.text).not.toMatch(/"rows"|"results"|"_id"|check:|org\.couchdb\.user/);
+  });
+
+  it('the citizens database opens for officials and leaders only (docs/privacy.md)', async () => {
+    // The matrix has no hamlet head or reviewer; these are the people the decision keeps out.
+    const answers: Record<string, number> = {};
+    for (const who of ['hamletHead', 'reviewer', 'police', 'officer2', 'chair'] as const) {
+      answers[who] = (
+        await send(who, 'GET', `/${DBS.citizens}/_all_docs?include_docs=true`)
+      ).status;
+    }
+    expect(answers).toEqual({
+      hamletHead: 403,
+      reviewer: 403,
+      police: 403,
+      officer2: 200,
+      chair: 200,
+    });
   });
 
   it('left no trace of the refused writes', async () => {

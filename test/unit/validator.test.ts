@@ -11,7 +11,7 @@ import {
   fieldCheckSchema,
   type FieldCheck,
 } from '../../src/lib/domain/field-check.ts';
-import type { DbRole } from '../../src/lib/domain/constants.ts';
+import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
 import { couchRolesFor } from '../../src/lib/domain/roles.ts';
 import {
   ACTORS,
@@ -30,14 +30,13 @@ interface UserCtx {
 }
 type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: UserCtx, secObj: object) => void;
 
-const sources: Record<DbRole, string> = {
-  log: validatorSource(COMMUNE, 'log'),
-  police: validatorSource(COMMUNE, 'police'),
-};
-const validators: Record<DbRole, Validate> = {
-  log: new Function('return ' + sources.log)() as Validate,
-  police: new Function('return ' + sources.police)() as Validate,
-};
+const DB_ROLES = Object.keys(dbNames(COMMUNE)) as DbRole[];
+const sources = Object.fromEntries(
+  DB_ROLES.map((db) => [db, validatorSource(COMMUNE, db)]),
+) as Record<DbRole, string>;
+const validators = Object.fromEntries(
+  DB_ROLES.map((db) => [db, new Function('return ' + sources[db])() as Validate]),
+) as Record<DbRole, Validate>;
 const ADMIN: UserCtx = { name: 'admin', roles: ['_admin'] };
 
 function ctxOf(actor: Actor): UserCtx {

@@ -1,10 +1,24 @@
 // THE list of kinds of field check. Adding a kind: a folder beside this file (kind.ts,
-// labels.ts, Fields.svelte, Details.svelte — see src/lib/README.md) and one line here.
+// labels.ts, Fields.svelte, rows.ts — see src/lib/README.md) and one line here.
 import { environment } from './environment/kind';
 import { hamletMeeting } from './hamletMeeting/kind';
 import { security } from './security/kind';
+import { citizenReception } from './citizenReception/kind';
+import { disclosure } from './disclosure/kind';
+import { outreach } from './outreach/kind';
+import { oneStopCheck } from './oneStopCheck/kind';
+import { citizenFeedback } from './citizenFeedback/kind';
 
-export const KINDS = [environment, hamletMeeting, security] as const;
+export const KINDS = [
+  environment,
+  hamletMeeting,
+  security,
+  citizenReception,
+  disclosure,
+  outreach,
+  oneStopCheck,
+  citizenFeedback,
+] as const;
 
 export type Kinds = typeof KINDS;
 export type FieldCheckKind = Kinds[number]['key'];

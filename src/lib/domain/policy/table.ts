@@ -8,6 +8,7 @@
 // Positions (`position:<key>`) are the plan's "bộ phận": who leads or works on a plan item.
 import { KINDS } from '../../kinds';
 import { CHECK_STATUSES } from '../field-check';
+import type { DbRole } from '../constants';
 import type { Role } from '../roles';
 
 /** Roles that review records: approve, or return with a comment. Never their own record. */
@@ -56,13 +57,17 @@ export const PROGRESS_RULE = {
 
 const kinds = Object.fromEntries(
   KINDS.map((k) => [k.key, { db: k.db, creators: [...k.recorders] }]),
-) as Record<string, { db: 'log' | 'police'; creators: Role[] }>;
+) as Record<string, { db: DbRole; creators: Role[] }>;
 
 export const POLICY = {
   /** Who replicates (reads) each database: every member of the commune, or these roles. */
   databases: {
     log: { readers: 'members' },
     police: { readers: ['police', 'chair'] },
+    // Records naming citizens (reception, feedback): the commune's officials who handle them
+    // and its leaders; never hamlet heads' phones, the police, reviewers or the account admin
+    // (Decree 13/2023, docs/privacy.md).
+    citizens: { readers: ['officer', 'chair', 'viceChair'] },
   },
   reviewers: REVIEWERS,
   /** Who manages the commune's accounts (not documents: the server's users API). */

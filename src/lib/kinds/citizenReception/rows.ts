@@ -1,0 +1,8 @@
+import type { Row, Show } from '../define-ui';
+import { specRows } from '../spec';
+import { spec } from './fields';
+import type { CitizenReceptionDetails } from './kind';
+import type { labels } from './labels';
+
+export const rows = (d: CitizenReceptionDetails, l: (typeof labels)['en'], show: Show): Row[] =>
+  specRows(spec(l), d, show);
