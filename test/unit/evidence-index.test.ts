@@ -48,6 +48,16 @@ async function seeded(count: number) {
   return { db, docs: docs.map((d, i) => ({ ...d, _rev: (res[i] as { rev: string }).rev })) };
 }
 
+const SPEC = {
+  name: 'evidence',
+  version: 1,
+  relevant: (id: string) => id.startsWith('check:'),
+  entryOf: evidenceEntry,
+};
+
+/** The same database behind another object: a fresh index, as after a restart. */
+const memoryReuse = (db: Db): Db => Object.create(db) as Db;
+
 describe('evidence index', () => {
   it('counts adds, edits and deletes as a full recount does', async () => {
     const { db, docs } = await seeded(300);
@@ -135,6 +145,44 @@ describe('evidence index', () => {
     db.changes = changes;
     const all = await new CountIndex(db, { ...spec, name: 'evidence-check' }).totalsNow();
     expect(totals).toEqual(all);
+  });
+
+  it('reads only its totals at a start with nothing new, its ids once a change needs them', async () => {
+    const { db, docs } = await seeded(120);
+    await evidenceIndexOf(db).persist();
+    const gets: string[] = [];
+    const get = db.get.bind(db);
+    db.get = ((id: string, opts?: object) => {
+      gets.push(id);
+      return get(id, opts as never);
+    }) as typeof db.get;
+    const fresh = new CountIndex(db, { ...SPEC });
+    const p = PERIODS[0];
+    const counts = async () => {
+      const out = new Map<string, number>();
+      for (const [entry, n] of await fresh.totalsNow())
+        for (const code of entry.split('|')[1].split(','))
+          if (Number(entry.split('|')[0]) >= p.from) out.set(code, (out.get(code) ?? 0) + n);
+      return out;
+    };
+    expect(await counts()).toEqual(await recount(db, p));
+    expect(gets).toEqual(['_local/fieldbook-index-evidence']);
+    // An edit: its old entry must be taken back, so the ids are read now.
+    await db.put({ ...docs[5], planItems: ['2.2.1'] });
+    expect(await counts()).toEqual(await recount(db, p));
+    expect(gets).toContain('_local/fieldbook-index-evidence:ids');
+    db.get = get;
+  });
+
+  it('rebuilds when its ids were not written with its totals (a crash between the two)', async () => {
+    const { db, docs } = await seeded(80);
+    await evidenceIndexOf(db).persist();
+    const ids = await db.get('_local/fieldbook-index-evidence:ids');
+    await db.put({ ...ids, seq: 3 }).catch((e) => {
+      throw new Error(`ids: ${e}`);
+    });
+    await db.put({ ...docs[1], planItems: ['2.3.7'] });
+    await expectRecount(db, new EvidenceRepository(memoryReuse(db)));
   });
 
   it('tells a screen once about a burst of arriving records', async () => {

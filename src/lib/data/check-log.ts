@@ -6,6 +6,11 @@ import type { Author, FieldCheckInput } from '$lib/domain/field-check-factory';
 import type { DbRole } from '$lib/domain/constants';
 import { kindOf } from '$lib/kinds';
 import type { FieldCheckRepository, Page } from './field-checks.repo';
+import type { LogFilter } from './indexes/log-entry';
+import type { LogFacets } from './indexes/log-index';
+
+const newestFirst = (a: { _id: string }, b: { _id: string }) =>
+  a._id < b._id ? 1 : a._id > b._id ? -1 : 0;
 
 export class CheckLog {
   constructor(private readonly repos: Partial<Record<DbRole, FieldCheckRepository>>) {}
@@ -56,16 +61,51 @@ export class CheckLog {
   /** Newest first across databases: ids are time-ordered, so a merge of pages is exact. */
   async listNewest(limit = 50, after: string | null = null): Promise<Page<FieldCheck>> {
     const pages = await Promise.all(this.all.map((r) => r.listNewest(limit, after)));
-    const merged = pages
-      .flatMap((p) => p.items)
-      .sort((a, b) => (a._id < b._id ? 1 : a._id > b._id ? -1 : 0));
-    const items = merged.slice(0, limit);
-    const more = merged.length > limit || pages.some((p) => p.next !== null);
-    return { items, next: more && items.length ? items[items.length - 1]._id : null };
+    return mergePages(pages, limit);
+  }
+
+  /** The records matching `filter` across databases, newest first (from the log indexes). */
+  async find(
+    filter: LogFilter,
+    limit = 50,
+    after: string | null = null,
+  ): Promise<Page<FieldCheck>> {
+    const pages = await Promise.all(this.all.map((r) => r.find(filter, limit, after)));
+    return mergePages(pages, limit);
+  }
+
+  /** How many records match `filter` across databases (in memory, no record read). */
+  async count(filter: LogFilter = {}): Promise<number> {
+    const counts = await Promise.all(this.all.map((r) => r.log.count(filter)));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** The hamlets, authors and plan items present in the log, with how many records each. */
+  async facets(): Promise<LogFacets> {
+    const all = await Promise.all(this.all.map((r) => r.log.facets()));
+    const merged: LogFacets = { hamlets: new Map(), authors: new Map(), planItems: new Map() };
+    for (const f of all)
+      for (const key of ['hamlets', 'authors', 'planItems'] as const)
+        for (const [v, n] of f[key]) merged[key].set(v, (merged[key].get(v) ?? 0) + n);
+    return merged;
+  }
+
+  /** Calls back once per burst after the log indexes took in new or changed records. */
+  watchLog(onChange: () => void): () => void {
+    const stops = this.all.map((r) => r.log.subscribe(onChange));
+    return () => stops.forEach((stop) => stop());
   }
 
   watch(onChange: () => void): () => void {
     const stops = this.all.map((r) => r.watch(onChange));
     return () => stops.forEach((stop) => stop());
   }
+}
+
+/** Newest first across databases: ids are time-ordered, so a merge of pages is exact. */
+function mergePages(pages: Page<FieldCheck>[], limit: number): Page<FieldCheck> {
+  const merged = pages.flatMap((p) => p.items).sort(newestFirst);
+  const items = merged.slice(0, limit);
+  const more = merged.length > limit || pages.some((p) => p.next !== null);
+  return { items, next: more && items.length ? items[items.length - 1]._id : null };
 }

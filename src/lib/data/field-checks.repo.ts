@@ -11,8 +11,10 @@ import {
 import { idRange } from '$lib/domain/ids';
 import { actorOf, assertAllowed, type Actor } from '$lib/domain/policy';
 import { watchIds } from './db-watch';
+import type { LogFilter } from './indexes/log-entry';
+import { logIndexOf, type LogIndex } from './indexes/log-index';
 import { isNotFound, type Db } from './pouch-types';
-import { detachedLog, readDoc, type UnreadableLog } from './read';
+import { detachedLog, readDoc, readRows, type UnreadableLog } from './read';
 import { parseOrThrow } from './validation';
 
 export interface Page<T> {
@@ -108,6 +110,27 @@ export class FieldCheckRepository {
       .slice(0, limit)
       .flatMap((d) => readDoc(fieldCheckSchema, d, this.unreadable) ?? []);
     return { items, next: docs.length > limit ? docs[limit - 1]._id : null };
+  }
+
+  /** This database's log index (filters and search; see indexes/log-index.ts). */
+  get log(): LogIndex {
+    return logIndexOf(this.db);
+  }
+
+  /**
+   * The records matching `filter`, newest first, a page at a time: the log index finds the
+   * page's ids in memory, then only those records are read.
+   */
+  async find(
+    filter: LogFilter,
+    limit = 50,
+    after: string | null = null,
+  ): Promise<Page<FieldCheck>> {
+    const hits = await this.log.find(filter, limit, after);
+    if (!hits.ids.length) return { items: [], next: null };
+    const res = await this.db.allDocs({ keys: hits.ids, include_docs: true });
+    const items = readRows(fieldCheckSchema, res.rows, this.unreadable);
+    return { items, next: hits.more ? hits.ids[hits.ids.length - 1] : null };
   }
 
   /** Calls back on every local change to a field check (own writes and replicated ones). */

@@ -8,7 +8,11 @@
 // after the burst goes quiet (or after `maxWaitMs` at the latest, so a long sync still shows
 // progress), and reads never overlap: a change during a read schedules exactly one more read.
 
+import { span } from './perf';
+
 export interface Source<T> {
+  /** A name for performance marks (`fb:read:<label>`, see perf.ts). */
+  label?: string;
   /** The current value. */
   read(): Promise<T>;
   /** Calls `onChange` whenever `read` may return something new; returns the unsubscribe. */
@@ -29,6 +33,11 @@ export function source<T>(read: () => Promise<T>, ...watched: Watchable[]): Sour
       return () => stops.forEach((stop) => stop());
     },
   };
+}
+
+/** The same source with a name for performance marks. */
+export function named<T>(label: string, src: Source<T>): Source<T> {
+  return { ...src, label };
 }
 
 /** A source derived from another: `map` runs on every new value of `from`. */
@@ -120,7 +129,8 @@ export class QueryRunner<T> {
     this.reading = true;
     this.reads++;
     try {
-      const value = await this.src.read();
+      const end = span(`read:${this.src.label ?? 'query'}`);
+      const value = await this.src.read().finally(end);
       if (!this.stopped) this.emit({ loading: false, value, error: null });
     } catch (error) {
       if (!this.stopped) this.emit({ ...this.state, loading: false, error });

@@ -8,7 +8,9 @@ import { foldProgress, type ProgressState } from '$lib/domain/progress';
 import type { CheckLog } from './check-log';
 import { evidencePeriod, type EvidenceRepository } from './evidence.repo';
 import type { Page } from './field-checks.repo';
-import { source, type Source } from './live-query';
+import type { LogFilter } from './indexes/log-entry';
+import type { LogFacets } from './indexes/log-index';
+import { named, source, type Source } from './live-query';
 import { loadPlanOverview, type PlanOverview } from './plan-overview';
 import type { PlanRepository } from './plan.repo';
 import type { ProgressRepository } from './progress.repo';
@@ -42,7 +44,31 @@ export class Queries {
   /** The newest `limit` field checks across the person's databases. */
   newestChecks(limit: number): Source<Page<FieldCheck>> {
     const { checks } = this.repos;
-    return source(() => checks.listNewest(limit), checks);
+    return named(
+      'newestChecks',
+      source(() => checks.listNewest(limit), checks),
+    );
+  }
+
+  /**
+   * The merged log filtered and searched: the newest `limit` records matching `filter`, from
+   * the log indexes (kept up to date as records are saved or arrive), never a scan of records.
+   */
+  findChecks(filter: LogFilter, limit: number): Source<Page<FieldCheck>> {
+    const { checks } = this.repos;
+    return named('findChecks', {
+      read: () => checks.find(filter, limit),
+      subscribe: (onChange) => checks.watchLog(onChange),
+    });
+  }
+
+  /** The hamlets, authors and plan items the log holds (for the filter bar). */
+  logFacets(): Source<LogFacets> {
+    const { checks } = this.repos;
+    return named('logFacets', {
+      read: () => checks.facets(),
+      subscribe: (onChange) => checks.watchLog(onChange),
+    });
   }
 
   /** One field check and its conflicting versions; null when it is not on this device. */
@@ -57,7 +83,10 @@ export class Queries {
   /** A year's plan (null: the current one) with every item's progress and evidence count. */
   planOverview(year: number | null): Source<PlanOverview | null> {
     const { plan, progress, evidence } = this.repos;
-    return source(() => loadPlanOverview(this.repos, year, this.clock()), plan, progress, evidence);
+    return named(
+      'planOverview',
+      source(() => loadPlanOverview(this.repos, year, this.clock()), plan, progress, evidence),
+    );
   }
 
   /** One item of a year's plan with its progress and evidence; null when not on this device. */

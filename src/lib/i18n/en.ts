@@ -1,5 +1,6 @@
 // English, the second language. Same keys as vi.ts (the type makes sure of it).
 import type { Messages } from './vi';
+import { logFilterEn } from './sections/log-filter';
 
 export const en: Messages = {
   appTitle: 'Field log',
@@ -47,6 +48,7 @@ export const en: Messages = {
     search: 'Search (accents optional)',
     by: 'Recorded by',
   },
+  logFilter: logFilterEn,
   statuses: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' },
   form: {
     newTitle: 'New record',

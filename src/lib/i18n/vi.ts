@@ -1,4 +1,5 @@
 // Every string a person reads, in Vietnamese (the default). en.ts mirrors these keys.
+import { logFilterVi } from './sections/log-filter';
 export const vi = {
   appTitle: 'Sổ hiện trường',
   appSubtitle: 'UBND xã',
@@ -45,6 +46,7 @@ export const vi = {
     search: 'Tìm (không cần dấu)',
     by: 'Người ghi',
   },
+  logFilter: logFilterVi,
   statuses: { draft: 'Nháp', submitted: 'Đã gửi', approved: 'Đã duyệt', returned: 'Bị trả lại' },
   form: {
     newTitle: 'Ghi bản ghi mới',

@@ -1,0 +1,173 @@
+// What every index kept on the device shares: it follows the database's local changes feed
+// from the last sequence it has seen, so after a save or a replicated batch it reads only what
+// changed, never every record again; it tells its listeners once per burst; and it keeps a
+// snapshot of itself in `_local/` documents (never replicated, never in the changes feed) so a
+// restart reads the snapshot and the changes since, not every record. A missing or outdated
+// snapshot only costs one full pass of the changes feed. Subclasses say what a document
+// contributes (`apply`) and how the snapshot is stored (`restore`, `save`).
+import { watchIds } from '../db-watch';
+import { span } from '../perf';
+import type { Db } from '../pouch-types';
+
+/** Changes read a round trip: fewer, larger reads cost less on IndexedDB. */
+const BATCH = 1000;
+/** Writing the snapshot waits for a quiet moment: never on a person's path. */
+const PERSIST_DELAY_MS = 3_000;
+/** A burst of changes (a replication batch after another) tells listeners at most this often. */
+const NOTIFY_INTERVAL_MS = 300;
+/** Documents changed in one catch-up beyond which the snapshot is written at once. */
+const BIG_CATCH_UP = 500;
+
+export abstract class FeedIndex {
+  /** The last local sequence taken in. */
+  protected seq: number | string = 0;
+  /** A snapshot exists (read at start, or written since). */
+  protected persisted = false;
+  private loaded: Promise<void> | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastNotify = 0;
+  private readonly listeners = new Set<() => void>();
+  private stopWatch: (() => void) | null = null;
+
+  constructor(
+    protected readonly db: Db,
+    /** Names the snapshot and the performance marks. */
+    readonly name: string,
+    private readonly relevant: (id: string) => boolean,
+  ) {}
+
+  /** Reads the snapshot (setting `seq`); leaves the index empty when there is none. */
+  protected abstract restore(): Promise<void>;
+  /** Takes in the winning revision of a document (null: deleted); true when anything changed. */
+  protected abstract apply(id: string, doc: Record<string, unknown> | null): boolean;
+  /** Writes the snapshot (with `seq`). */
+  protected abstract save(): Promise<void>;
+  /**
+   * Called before changes are applied: an index whose snapshot loads in parts reads the rest
+   * here. True when the index had to start again from nothing (`seq` is then 0).
+   */
+  protected async prepare(): Promise<boolean> {
+    return false;
+  }
+
+  /**
+   * Calls back after the index has taken in new changes (own saves, replicated batches); a
+   * burst of changes calls back once per catch-up, at most every NOTIFY_INTERVAL_MS.
+   */
+  subscribe(onChange: () => void): () => void {
+    this.listeners.add(onChange);
+    // Watch before catching up: nothing written in between can be missed.
+    this.stopWatch ??= watchIds(this.db, this.relevant, () => void this.catchUp());
+    void this.catchUp();
+    return () => {
+      this.listeners.delete(onChange);
+      if (this.listeners.size === 0) {
+        this.stopWatch?.();
+        this.stopWatch = null;
+      }
+    };
+  }
+
+  /** Reads what changed since the last catch-up; one catch-up at a time. */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        await (this.loaded ??= this.load());
+        const end = span(`index:${this.name}:catchUp`);
+        let changed = 0;
+        try {
+          do {
+            this.again = false;
+            changed += await this.readChanges();
+          } while (this.again);
+        } finally {
+          end();
+        }
+        if (changed) {
+          // A big catch-up (the first one on this device, a large sync) is kept at once, so
+          // that the next start need not repeat it; small ones wait for a quiet moment.
+          this.schedulePersist(changed >= BIG_CATCH_UP || !this.persisted ? 0 : PERSIST_DELAY_MS);
+          this.notify();
+        }
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Writes the snapshot now (tests; otherwise after a quiet moment). */
+  async persist(): Promise<void> {
+    await this.catchUp();
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
+    await this.save();
+    this.persisted = true;
+  }
+
+  protected schedulePersist(delayMs = PERSIST_DELAY_MS) {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void this.persist().catch(() => undefined); // a closed database: rebuilt next time
+    }, delayMs);
+  }
+
+  private async load(): Promise<void> {
+    const end = span(`index:${this.name}:load`);
+    try {
+      await this.restore();
+    } finally {
+      end();
+    }
+  }
+
+  /** Applies every change since `seq`; returns how many documents changed the index. */
+  private async readChanges(): Promise<number> {
+    let changed = 0;
+    for (;;) {
+      const res = await this.db.changes({
+        since: this.seq,
+        limit: BATCH,
+        include_docs: true,
+        return_docs: true,
+      });
+      if (res.results.some((r) => this.relevant(r.id)) && (await this.prepare())) continue;
+      for (const row of res.results) {
+        if (!this.relevant(row.id)) continue;
+        const doc = row.deleted ? null : (row.doc as Record<string, unknown> | undefined);
+        if (this.apply(row.id, doc ?? null)) changed += 1;
+      }
+      this.seq = res.last_seq;
+      if (res.results.length < BATCH) return changed;
+    }
+  }
+
+  private notify() {
+    if (this.notifyTimer) return;
+    const wait = Math.max(0, this.lastNotify + NOTIFY_INTERVAL_MS - Date.now());
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      this.lastNotify = Date.now();
+      this.listeners.forEach((l) => l());
+    }, wait);
+  }
+}
+
+/** One index of a name per database, shared by every screen and repository that uses it. */
+const registry = new WeakMap<Db, Map<string, FeedIndex>>();
+
+export function indexOf<I extends FeedIndex>(db: Db, name: string, make: () => I): I {
+  let byName = registry.get(db);
+  if (!byName) registry.set(db, (byName = new Map()));
+  let index = byName.get(name);
+  if (!index) byName.set(name, (index = make()));
+  return index as I;
+}

@@ -1,0 +1,116 @@
+// Where the home screen's time goes: `npx tsx test/bench/app/profile.ts` (BENCH_PROFILE_RECORDS,
+// 10000; BENCH_PROFILE_RUNS, 3). Brings a phone up to date as the app benchmark does, then opens
+// the home screen a few times and prints, per navigation, the page's own timeline: navigation
+// timing, the `fb:` spans the app records (src/lib/data/perf.ts) and the benchmark's marks.
+// With BENCH_PROFILE_CPU=1 it also takes a CPU profile of the last navigation (self time by
+// script and function, the build's names).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { OFFICER } from '../../support/fixtures.ts';
+import { ensureBuild } from '../app-size.ts';
+import { bundleBrowserBench } from '../browser/bundle.ts';
+import { withFreshServer } from '../../support/harness/fresh-server.ts';
+import { Phone } from './browser.ts';
+import { APP_DB, call } from './first-sync.ts';
+import { waitMarks } from './scenarios.ts';
+import { LOG_DB, uploadRecords } from './server-data.ts';
+
+const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
+const runs = Number(process.env.BENCH_PROFILE_RUNS ?? 3);
+const root = path.resolve(import.meta.dirname, '../../..');
+
+interface Entry {
+  name: string;
+  start: number;
+  ms: number;
+}
+
+type Page = Awaited<ReturnType<Phone['page']>>;
+
+async function timeline(page: Page): Promise<Entry[]> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const out = [
+      { name: 'nav:responseEnd', start: nav.responseEnd, ms: 0 },
+      { name: 'nav:domContentLoaded', start: nav.domContentLoadedEventEnd, ms: 0 },
+    ];
+    for (const m of performance.getEntriesByType('measure'))
+      if (m.name.startsWith('fb:')) out.push({ name: m.name, start: m.startTime, ms: m.duration });
+    const marks = (window as unknown as { __marks: Record<string, unknown> }).__marks;
+    for (const [k, v] of Object.entries(marks))
+      if (typeof v === 'number') out.push({ name: `mark:${k}`, start: v, ms: 0 });
+    return out.sort((a, b) => a.start - b.start);
+  });
+}
+
+function print(entries: Entry[]) {
+  for (const e of entries)
+    console.log(
+      `  ${e.start.toFixed(0).padStart(7)} ms  ${e.ms ? `${e.ms.toFixed(1).padStart(8)} ms` : '           '}  ${e.name}`,
+    );
+}
+
+ensureBuild(root);
+const work = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-profile-'));
+const benchJs = path.join(work, 'site', 'bench.js');
+await bundleBrowserBench(path.dirname(benchJs), path.join(import.meta.dirname, 'page-entry.ts'));
+try {
+  await withFreshServer(async (s) => {
+    console.log(`uploading ${records} records`);
+    await uploadRecords(s.server.url, 0, records, records, 'app');
+    const phone = await Phone.launch(path.join(work, 'phone'), benchJs);
+    try {
+      const bench = await phone.benchPage(s.proxyUrl);
+      const seed = (await call(bench, 'seed', APP_DB, LOG_DB, OFFICER)) as { seq: number };
+      await bench.evaluate(
+        ([seq]) =>
+          localStorage.setItem(
+            'fieldbook:sync:canbo:fieldbook-hong-phong',
+            JSON.stringify({
+              pushedSeq: seq,
+              lastSyncedAt: new Date().toISOString(),
+              rejected: {},
+            }),
+          ),
+        [seed.seq] as const,
+      );
+      await bench.close();
+      const page = await phone.page();
+      await phone.signIn(page, s.proxyUrl, OFFICER);
+      for (let i = 0; i <= runs; i++) {
+        const cdp = await phone.context.newCDPSession(page);
+        const cpu = process.env.BENCH_PROFILE_CPU === '1' && i === runs;
+        if (cpu) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.start');
+        }
+        await page.goto(`${s.proxyUrl}/`);
+        await waitMarks(page, ['list', 'myWork']);
+        await new Promise((r) => setTimeout(r, i === 0 ? 1000 : 3000));
+        console.log(i === 0 ? 'first open after the records arrived:' : `navigation ${i}:`);
+        print(await timeline(page));
+        if (cpu) {
+          const { profile } = await cdp.send('Profiler.stop');
+          const self = new Map<string, number>();
+          const dt = profile.timeDeltas ?? [];
+          const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+          (profile.samples ?? []).forEach((id, k) => {
+            const f = byId.get(id)!.callFrame;
+            const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+            self.set(key, (self.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
+          });
+          console.log('CPU self time (ms):');
+          for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+            console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+        }
+        await cdp.detach();
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(0);
