@@ -6,6 +6,8 @@ import type { SyncRun } from './sync-speed.ts';
 import type { LoadResult } from '../load/load.ts';
 import type { AppBench } from './app/app-bench.ts';
 import { appRows } from './app/report.ts';
+import type { LinkResults } from './link/link-bench.ts';
+import { linkRows } from './link/report.ts';
 import { loadRows } from '../load/report.ts';
 import { bytes, ms, ratio, seconds } from '../support/harness/stats.ts';
 
@@ -26,6 +28,8 @@ export interface BenchResults {
   size: AppSize | string;
   lighthouse: LighthouseResult | string;
   load: LoadResult | string;
+  /** Absent in a run that predates the link benchmark. */
+  link?: LinkResults | string;
 }
 
 type Row = [section: string, measure: string, value: string, target?: string];
@@ -187,6 +191,7 @@ export function rows(r: BenchResults): Row[] {
   return [
     ...app,
     ...syncRows(r),
+    ...linkRows(r.link),
     ...localRows(r.local),
     ...sizeRows(r.size, r.lighthouse),
     ['Photos', 'compression of a 12-megapixel image', 'no photos exist yet: not measured'],

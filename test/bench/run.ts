@@ -3,7 +3,7 @@
 // Sizes: BENCH_APP_RECORDS (the app in Chromium, "10000,50000"), BENCH_APP_SYNC_RECORDS
 // (10000), BENCH_RECORDS (Node sync, 10000), BENCH_LOCAL_RECORDS (repository in Chromium,
 // 50000), LOAD_DEVICES (50), LOAD_RECORDS (1000), LOAD_WORKERS, LOAD_TIMEOUT_MS;
-// BENCH_SKIP=app,sync,local,size,lighthouse,load skips parts (see test/bench/README.md).
+// BENCH_LINK_RECORDS (2000); BENCH_SKIP=app,sync,local,size,lighthouse,load,link skips parts (see test/bench/README.md).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { ensureBuild, measureAppSize } from './app-size.ts';
 import { benchChecks, jsonBytes, officer } from '../support/harness/checks.ts';
 import { withFreshServer } from '../support/harness/fresh-server.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { measureLinks } from './link/link-bench.ts';
 import { measureLocalSpeed } from './local-speed.ts';
 import { consoleTable, markdownTable, rows, type BenchResults } from './report.ts';
 import {
@@ -116,6 +117,7 @@ const results: BenchResults = {
     withFreshServer((s) => runLighthouse(`${s.server.url}/`)),
   ),
   load: await step('load', () => runLoadProcess()),
+  link: await step('link', () => measureLinks(env('BENCH_LINK_RECORDS', 2000))),
 };
 
 const table = rows(results);
@@ -137,7 +139,9 @@ Targets (issue 10), at 50,000 records in Chromium: home list and "My work" visib
 save ≤ 30 ms p95 with the home screen open; search/filter first page ≤ 100 ms p95; first sync
 of 10,000 records in the running app ≤ 1.2 × plain replication into IndexedDB at its best batch
 size; SyncEngine ≤ 1.1 × plain replication at the same batch size in time and client CPU;
-screens flat from 10,000 to 50,000 records. Bytes on the wire ≤ 1.5 × the records' own JSON.
+screens flat from 10,000 to 50,000 records. Bytes on the wire ≤ 1.5 × the records' own JSON
+(Node rows); over the hamlet link (issue 16) ≤ 0.5 × each direction, a day's work in ≤ 1.3 ×
+its compressed payload ÷ bandwidth.
 
 ${markdownTable(table)}
 

@@ -18,11 +18,14 @@ export function httpDb(
   serverUrl: string,
   db: string,
   user: { name: string; password: string },
+  /** A phone's fetch (e.g. compressingFetch); Node's own otherwise. */
+  fetch?: (url: string | Request, init?: RequestInit) => Promise<Response>,
 ): Db {
   return new PouchDB(`${serverUrl}/db/${db}`, {
     skip_setup: true,
     auth: { username: user.name, password: user.password },
-  }) as Db;
+    ...(fetch ? { fetch } : {}),
+  } as PouchDB.Configuration.RemoteDatabaseConfiguration) as Db;
 }
 
 export { PouchDB };

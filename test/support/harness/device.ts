@@ -26,9 +26,11 @@ export class Device {
     dbName: string,
     account: Account,
     batchSize?: number,
+    /** The fetch a phone's remote database uses (the app's is compressingFetch). */
+    fetch?: (url: string | Request, init?: RequestInit) => Promise<Response>,
   ) {
     this.local = memoryDb(label);
-    this.remote = httpDb(serverUrl, dbName, account);
+    this.remote = httpDb(serverUrl, dbName, account, fetch);
     this.env = nodeEnvironment(true);
     this.engine = new SyncEngine(this.local, this.remote, `sync:${label}`, this.env, {
       batchSize,

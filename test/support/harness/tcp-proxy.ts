@@ -1,6 +1,7 @@
 // A TCP proxy on loopback between simulated devices and the server. It counts the bytes that
-// cross it both ways (benchmarks) and can misbehave on purpose (fault runs): refuse
-// connections, delay traffic, cut a response half-way, or take the whole link down.
+// cross it both ways (benchmarks), can shape a link (bandwidth shared by every connection,
+// latency: a hamlet's mobile link, an office's Wi-Fi) and can misbehave on purpose (fault runs):
+// refuse connections, delay traffic, cut a response half-way, or take the whole link down.
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -16,6 +17,12 @@ export interface Faults {
 
 export const NO_FAULTS: Faults = { dropRate: 0, delayRate: 0, delayMs: [0, 0], cutRate: 0 };
 
+/** A shaped link: each direction's bandwidth shared by all connections, plus a round trip. */
+export interface LinkShape {
+  bitsPerSecond: number;
+  roundTripMs: number;
+}
+
 export interface ProxyStats {
   connections: number;
   dropped: number;
@@ -30,6 +37,10 @@ export class TcpProxy {
   bytesUp = 0;
   bytesDown = 0;
   faults: Faults = NO_FAULTS;
+  /** null: loopback speed. */
+  link: LinkShape | null = null;
+  /** When each direction's link is next free (ms, performance.now()). */
+  private readonly linkFreeAt = { up: 0, down: 0 };
   readonly stats: ProxyStats = {
     connections: 0,
     dropped: 0,
@@ -98,8 +109,8 @@ export class TcpProxy {
     // Cut after a small, random part of the response has gone through.
     const cutAfter = Math.random() < this.faults.cutRate ? Math.floor(between(1, 4000)) : Infinity;
 
-    this.pipe(client, upstream, delay, (n) => (this.bytesUp += n));
-    this.pipe(upstream, client, delay, (n) => {
+    this.pipe(client, upstream, delay, 'up', (n) => (this.bytesUp += n));
+    this.pipe(upstream, client, delay, 'down', (n) => {
       this.bytesDown += n;
       if (this.bytesDownOf(upstream, n) > cutAfter) {
         this.stats.cut += 1;
@@ -116,7 +127,13 @@ export class TcpProxy {
     return total;
   }
 
-  private pipe(from: net.Socket, to: net.Socket, delayMs: number, count: (n: number) => void) {
+  private pipe(
+    from: net.Socket,
+    to: net.Socket,
+    delayMs: number,
+    direction: 'up' | 'down',
+    count: (n: number) => void,
+  ) {
     from.on('data', (chunk: Uint8Array) => {
       count(chunk.length);
       const write = () => {
@@ -126,6 +143,7 @@ export class TcpProxy {
           to.once('drain', () => from.resume());
         }
       };
+      if (this.link) return this.sendOverLink(from, to, chunk, direction, delayMs);
       if (!delayMs) return write();
       from.pause();
       setTimeout(() => {
@@ -133,6 +151,40 @@ export class TcpProxy {
         if (!to.writableNeedDrain) from.resume();
       }, delayMs);
     });
-    from.on('end', () => to.end());
+    from.on('end', () => {
+      // On a shaped link the end arrives after the last byte does.
+      if (!this.link) return void to.end();
+      const at = Math.max(performance.now(), this.linkFreeAt[direction]);
+      setTimeout(() => to.end(), at - performance.now() + this.link.roundTripMs / 2);
+    });
+  }
+
+  /**
+   * A chunk on the shaped link: it waits for the link to be free (one queue per direction, so
+   * connections share the bandwidth), takes its bytes' time on the wire, then half a round trip.
+   * The sender is paused while its data waits, as a real send buffer would hold it.
+   */
+  private sendOverLink(
+    from: net.Socket,
+    to: net.Socket,
+    chunk: Uint8Array,
+    direction: 'up' | 'down',
+    extraDelayMs: number,
+  ) {
+    const link = this.link!;
+    const now = performance.now();
+    const start = Math.max(now, this.linkFreeAt[direction]);
+    const done = start + (chunk.length * 8 * 1000) / link.bitsPerSecond;
+    this.linkFreeAt[direction] = done;
+    from.pause();
+    setTimeout(() => {
+      if (!from.destroyed) from.resume();
+    }, done - now);
+    setTimeout(
+      () => {
+        if (!to.destroyed) to.write(chunk);
+      },
+      done - now + link.roundTripMs / 2 + extraDelayMs,
+    );
   }
 }
