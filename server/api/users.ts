@@ -2,7 +2,7 @@
 // with their own CouchDB session (cookie or basic auth); the server then writes _users with
 // its admin connection, which browsers never get. The rules are in user-admin.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { scopedRole } from '../../src/lib/domain/roles.ts';
+import { mayManageAccounts } from '../../src/lib/domain/policy/index.ts';
 import type { Couch } from '../provision/couch.ts';
 import { createUserAdmin, HttpError } from './user-admin.ts';
 
@@ -47,7 +47,7 @@ export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: 
       const who = await caller(req, couchUrl);
       if (!who) throw new HttpError(401, 'Cần đăng nhập.');
       const serverAdmin = who.roles.includes('_admin');
-      const allowed = serverAdmin || who.roles.includes(scopedRole('admin', commune));
+      const allowed = serverAdmin || mayManageAccounts({ ...who, commune });
       if (!allowed) throw new HttpError(403, 'Chỉ quản trị viên của xã được quản lý tài khoản.');
       const path = (req.url ?? '').split('?')[0].replace(/\/+$/, '');
       const name = decodeName(path.slice('/api/users/'.length));

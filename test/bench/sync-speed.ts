@@ -49,7 +49,7 @@ export function syncThroughEngine(docs: FieldCheck[]): Promise<SyncRun> {
         TIMEOUT_MS,
       );
     });
-    phone.stop();
+    await phone.stop();
     const push = traffic(s);
 
     const fresh = new Device('bench-fresh', s.proxyUrl, LOG, OFFICER);
@@ -58,7 +58,7 @@ export function syncThroughEngine(docs: FieldCheck[]): Promise<SyncRun> {
       fresh.start();
       await fresh.settled(async () => (await fresh.countChecks()) === docs.length, TIMEOUT_MS);
     });
-    fresh.stop();
+    await fresh.stop();
     const pull = traffic(s);
     await phone.destroy();
     await fresh.destroy();

@@ -132,7 +132,7 @@ const results = await Promise.all(
 );
 // Every device keeps syncing until all of this worker's have converged: a device that stopped
 // early would no longer push to the others' server. Now they may stop.
-for (const { device } of devices) device.stop();
+await Promise.all(devices.map(({ device }) => device.stop()));
 await send({
   type: 'result',
   devices: results,

@@ -47,7 +47,7 @@ describe('SyncEngine pending count', () => {
     const paused = until(engine, (e) => e.type === 'paused');
     engine.start();
     await Promise.all([caughtUp, paused]);
-    engine.stop();
+    await engine.stop();
     const memory = JSON.parse(env.storage.getItem('sync:pending')!) as { pushedSeq: number };
     expect(memory.pushedSeq).toBeGreaterThan(0);
     expect((await local.allDocs()).rows.length).toBe(70);

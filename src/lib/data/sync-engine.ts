@@ -54,7 +54,9 @@ export class SyncEngine {
   private counting = false;
   private countAgain = false;
   private restartAgain = false;
-  private stopped = false;
+  /** The current (or last) restart: stop() resolves with it. */
+  private cycle: Promise<void> = Promise.resolve();
+  private stopped = true;
   private memory: SyncMemory;
   /** Own documents changed after the push checkpoint: their latest local sequence and rev. */
   private readonly pending = new Map<string, { seq: number | string; rev: string }>();
@@ -94,26 +96,38 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Starts replicating, once any replications of an earlier run have stopped (a sign-in right
+   * after a sign-out must not overlap the old ones).
+   */
   start(): void {
     this.stopped = false;
+    this.unsubscribe?.();
     this.unsubscribe = this.env.onConnectivity((online) => {
       if (!online) return this.emit({ type: 'offline' });
       this.emit({ type: 'online' });
       // Don't sit out a long back-off when the network is back: start again now.
       void this.restart();
     });
-    this.startReplication();
+    // Connectivity may have changed since the status was made (a reopened phone).
+    this.emit({ type: this.env.isOnline() ? 'online' : 'offline' });
+    void this.restart();
     this.schedulePendingCount();
   }
 
-  stop(): void {
+  /**
+   * Stops replicating. Nothing is reported after the 'stopped' event; the promise resolves
+   * when the replications have really stopped (sign-out waits for it before closing).
+   */
+  stop(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.countTimer) clearTimeout(this.countTimer);
+    this.countTimer = null;
     this.stopped = true;
-    void this.cancelReplication();
     this.generation += 1;
     this.emit({ type: 'stopped' });
+    return this.restart();
   }
 
   /** Count pending changes again now (after a local write, for instance). */
@@ -179,27 +193,30 @@ export class SyncEngine {
   }
 
   /**
-   * Cancel, wait until the old replications have really stopped, then start afresh. Two
-   * replications of the same pair must never overlap: they share checkpoints, and an overlap
-   * was seen to move the pull checkpoint past documents never written (the fault run).
+   * Cancel, wait until the old replications have really stopped, then start afresh unless
+   * stopped. Two replications of the same pair must never overlap: they share checkpoints, and
+   * an overlap was seen to move the pull checkpoint past documents never written (the fault
+   * run). Every start and stop goes through here, one at a time.
    */
-  private async restart(): Promise<void> {
+  private restart(): Promise<void> {
     if (this.restarting) {
       this.restartAgain = true;
-      return;
+      return this.cycle;
     }
     this.restarting = true;
-    try {
-      do {
-        this.restartAgain = false;
-        const stopped = this.cancelReplication();
-        await Promise.race([stopped, new Promise((r) => setTimeout(r, RESTART_WAIT_MS))]);
-        if (this.stopped) return;
-        this.startReplication();
-      } while (this.restartAgain);
-    } finally {
-      this.restarting = false;
-    }
+    this.cycle = (async () => {
+      try {
+        do {
+          this.restartAgain = false;
+          const stopped = this.cancelReplication();
+          await Promise.race([stopped, new Promise((r) => setTimeout(r, RESTART_WAIT_MS))]);
+          if (!this.stopped && !this.restartAgain) this.startReplication();
+        } while (this.restartAgain);
+      } finally {
+        this.restarting = false;
+      }
+    })();
+    return this.cycle;
   }
 
   private wire(rep: Replication, direction: 'push' | 'pull') {
@@ -275,6 +292,7 @@ export class SyncEngine {
       do {
         this.countAgain = false;
         const count = await this.countPending();
+        if (this.stopped) return;
         this.emit({ type: 'pendingCounted', count });
       } while (this.countAgain);
     } catch {

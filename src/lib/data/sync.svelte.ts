@@ -24,8 +24,9 @@ export class SyncController {
     this.engine.start();
   }
 
-  stop(): void {
-    this.engine.stop();
+  /** Resolves once replication has really stopped. */
+  stop(): Promise<void> {
+    return this.engine.stop();
   }
 
   refreshPending(): void {

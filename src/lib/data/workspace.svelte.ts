@@ -3,7 +3,7 @@
 import { dbNames, type DbRole } from '$lib/domain/constants';
 import { parseId } from '$lib/domain/ids';
 import { readableDbs } from '$lib/domain/policy';
-import { positionOf, primaryRole } from '$lib/domain/roles';
+import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
 import { DeviceStore } from './device-store';
 import { UnreadableLog } from './read';
@@ -25,6 +25,8 @@ import {
 } from './session';
 import { combineStatuses, type SyncStatus } from './sync-status';
 import { SyncController } from './sync.svelte';
+import type { SyncMemory } from './sync-engine';
+import { migrateOnOpen } from './migrate-local';
 
 class Workspace {
   session = $state<DeviceSession | null>(null);
@@ -56,14 +58,18 @@ class Workspace {
     return !this.locked && (this.needsSignIn || this.syncStatus?.phase === 'signedOut');
   }
 
-  get role(): string {
-    return (this.session && primaryRole(this.session, this.session.commune)) ?? 'officer';
+  /** The person's commune role; null when the session carries none (nothing to write as). */
+  get role(): Role | null {
+    return this.session && primaryRole(this.session, this.session.commune);
   }
 
   get author() {
     if (!this.session) throw new Error('not signed in');
     const { name, commune } = this.session;
-    return { name, role: this.role, commune, position: positionOf(this.session) };
+    const role = this.role;
+    // No guessed role: the policy and the server would refuse it anyway.
+    if (!role) throw new Error('no role in this commune');
+    return { name, role, commune, position: positionOf(this.session) };
   }
 }
 
@@ -111,7 +117,7 @@ function forgetUnownedTyping() {
  * them and their commune), queries and syncs. `close` tears all of it down again.
  */
 async function open(session: DeviceSession) {
-  close();
+  await close();
   const PouchDB = await loadPouch();
   const store = new DeviceStore(session.name);
   forgetUnownedTyping();
@@ -130,6 +136,9 @@ async function open(session: DeviceSession) {
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
     store.adopt(`fieldbook:sync:${session.name}:${name}`, `sync:${name}`);
+    // Own unsent records of an older version become current before sync sends them.
+    const since = store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0;
+    await migrateOnOpen(local, { since, isOwn: isOwnChange, now: new Date().toISOString() });
     syncs.push(new SyncController(local, remote, store.keyFor(`sync:${name}`), { isOwnChange }));
   }
   if (!log) throw new Error('every person replicates the commune log');
@@ -159,7 +168,8 @@ async function open(session: DeviceSession) {
   stopWatching = () => stops.forEach((stop) => stop());
 }
 
-function close() {
+/** Tears the workspace down; resolves once its replications have stopped. */
+function close(): Promise<unknown> {
   stopSession?.();
   stopSession = null;
   stopWatching?.();
@@ -168,8 +178,9 @@ function close() {
   workspace.repos = null;
   workspace.store = null;
   workspace.unreadable = 0;
-  workspace.syncs.forEach((s) => s.stop());
+  const stopping = workspace.syncs.map((s) => s.stop());
   workspace.syncs = [];
+  return Promise.all(stopping);
 }
 
 /** Opens the remembered person's workspace, offline or not. */
@@ -192,7 +203,8 @@ export async function signInToWorkspace(name: string, password: string): Promise
     // Same person, fresh cookie: restart sync, keep everything else.
     workspace.session = session;
     workspace.syncs.forEach((s) => {
-      s.stop();
+      // The engine starts again only once the old replications have stopped.
+      void s.stop();
       s.start();
     });
     return;
@@ -201,7 +213,7 @@ export async function signInToWorkspace(name: string, password: string): Promise
 }
 
 export async function signOutOfWorkspace(): Promise<void> {
-  close();
+  await close();
   workspace.session = null;
   await signOut();
 }

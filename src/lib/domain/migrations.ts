@@ -1,7 +1,8 @@
 // Named migrations per document type: how a stored document of an older `schemaVersion`
-// becomes the current one. A reader upgrades what it reads (on the device, nothing replicated
-// is rewritten: the server rewrites its copy at provisioning, as an admin, and the device then
-// receives that revision). Each migration is pure and has a test (test/unit/migrations.test.ts).
+// becomes the current one. A reader upgrades what it reads; the server rewrites its copies at
+// provisioning (server/provision/migrate-step.ts) and devices receive those revisions; a device
+// rewrites only its person's records not yet sent, when the database opens
+// (data/migrate-local.ts). Each migration is pure and has a test (test/unit/migrations.test.ts).
 // Adding one: append it here, raise the schema's version; never edit a migration that shipped.
 import { DOC_TYPES } from './constants';
 import { PROGRESS_RULE } from './policy/table';

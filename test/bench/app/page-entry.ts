@@ -138,7 +138,7 @@ const bench = {
       });
       engine.start();
     });
-    engine.stop();
+    await engine.stop();
     const checks = await countChecks(local);
     await new Promise((r) => setTimeout(r, 500));
     await local.destroy();

@@ -46,8 +46,8 @@ export class Device {
     this.engine.start();
   }
 
-  stop(): void {
-    this.engine.stop();
+  stop(): Promise<void> {
+    return this.engine.stop();
   }
 
   /** Resolves once the engine has reported "caught up both ways" and `done` holds. */
@@ -72,7 +72,7 @@ export class Device {
   }
 
   async destroy(): Promise<void> {
-    this.stop();
+    await this.stop();
     await this.local.destroy();
   }
 }

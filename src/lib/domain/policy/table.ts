@@ -71,7 +71,11 @@ export const POLICY = {
   },
   reviewers: REVIEWERS,
   /** Who manages the commune's accounts (not documents: the server's users API). */
-  accounts: { managers: ['admin'] as readonly Role[] },
+  accounts: {
+    managers: ['admin'] as readonly Role[],
+    /** The role the admin form offers first for a new account. */
+    newAccountRole: 'officer' as Role,
+  },
   lifecycles: { review: REVIEW_LIFECYCLE },
   progress: PROGRESS_RULE,
   types: {
