@@ -9,29 +9,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findSharedCouch, sharedCouchCandidates } from './shared-couchdb.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// ../shared beside the clone; from a git worktree, also beside the main checkout.
-function sharedCouch() {
-  const beside = (dir) => path.resolve(dir, '..', 'shared', 'couchdb');
-  const candidates = [beside(repo)];
-  try {
-    const common = execFileSync(
-      'git',
-      ['rev-parse', '--path-format=absolute', '--git-common-dir'],
-      {
-        cwd: repo,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    ).trim();
-    candidates.push(beside(path.dirname(common)));
-  } catch {
-    // not a git checkout: only ../shared
-  }
-  return candidates.find((c) => existsSync(path.join(c, 'start.sh'))) ?? candidates[0];
-}
-const shared = sharedCouch();
+const shared = findSharedCouch(repo) ?? sharedCouchCandidates(repo)[0];
 const args = process.argv.slice(2);
 
 function skip(why) {

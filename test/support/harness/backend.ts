@@ -4,10 +4,11 @@
 // ../shared/couchdb, started here on a free port in a temporary directory and stopped on exit.
 // Every fresh server gets an emptied CouchDB, so it provisions from nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findSharedCouch, sharedCouchCandidates } from '../../../scripts/shared-couchdb.mjs';
 import { couchTarget, emptyCouch, type CouchTarget } from '../couchdb-backend.ts';
 import { freePort, sleep } from './child-server.ts';
 
@@ -21,24 +22,12 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 /** ../shared/couchdb beside the clone, or beside the main checkout of a git worktree. */
 function sharedCouchDir(): string {
-  const beside = (dir: string) => path.resolve(dir, '..', 'shared', 'couchdb');
-  const found = [beside(repo)];
-  try {
-    const common = execFileSync(
-      'git',
-      ['rev-parse', '--path-format=absolute', '--git-common-dir'],
-      {
-        cwd: repo,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    ).trim();
-    found.push(beside(path.dirname(common)));
-  } catch {
-    // not a git checkout
+  const dir = findSharedCouch(repo);
+  if (!dir) {
+    throw new Error(
+      `TEST_BACKEND=couchdb: no TEST_COUCHDB_URL and no ${sharedCouchCandidates(repo)[0]}`,
+    );
   }
-  const dir = found.find((d) => existsSync(path.join(d, 'start.sh')));
-  if (!dir) throw new Error(`TEST_BACKEND=couchdb: no TEST_COUCHDB_URL and no ${found[0]}`);
   return dir;
 }
 
