@@ -66,7 +66,7 @@ export function dayOfWork(
     // The phone was in sync before the day began (what the server had is on it already).
     phone.start();
     await phone.settled(async () => true, TIMEOUT_MS, 100);
-    phone.stop();
+    await phone.stop();
     await phone.local.bulkDocs(docs);
     s.proxy.link = link;
     s.proxy.faults = { ...s.proxy.faults, cutRate };
