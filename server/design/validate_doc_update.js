@@ -162,6 +162,16 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
       deny('progressContradicts');
   }
 
+  function reviewRule() {
+    var recordId = String(newDoc.recordId);
+    if (String(newDoc._id).indexOf('review:' + recordId + ':') !== 0) deny('wrongRecord');
+    var parts = recordId.split(':');
+    if (parts[parts.length - 2] === name) deny('ownRecord');
+    var comment =
+      typeof newDoc.comment === 'string' ? newDoc.comment.replace(/^\s+|\s+$/g, '') : '';
+    if (newDoc.verdict === P.review.commentRequiredFor && comment === '') deny('commentNeeded');
+  }
+
   var isAdmin = contains(roles, '_admin');
   if (!name) deny('signIn');
   var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
@@ -236,6 +246,7 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   if (isAdmin) return;
   if (old) deny('appendOnly');
   authorship();
-  if (!holdsAny(creators)) deny('roleMayNot');
+  if (!holdsAny(creators)) deny(rule.rule === 'review' ? 'notReviewer' : 'roleMayNot');
   if (rule.rule === 'progress') progressRule();
+  if (rule.rule === 'review') reviewRule();
 }

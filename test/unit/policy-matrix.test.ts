@@ -19,6 +19,7 @@ import {
   type Reason,
 } from '../../src/lib/domain/policy/index.ts';
 import { newProgressUpdate, progressUpdateSchema } from '../../src/lib/domain/progress.ts';
+import { newReview, reviewSchema } from '../../src/lib/domain/review.ts';
 import { ROLES, couchRolesFor, type Position, type Role } from '../../src/lib/domain/roles.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
@@ -164,14 +165,7 @@ function cells(): Cell[] {
             old,
             next: { _id: old._id as string, _rev: '2-b', _deleted: true },
           });
-          for (const action of [
-            'save',
-            'submit',
-            'withdraw',
-            'approve',
-            'return',
-            'delete',
-          ] as Action[]) {
+          for (const action of ['save', 'submit', 'withdraw', 'approve', 'delete'] as Action[]) {
             out.push({
               label: `${kind} by ${authorRole}: can ${action} ${from}`,
               actor,
@@ -230,6 +224,54 @@ function cells(): Cell[] {
       }
     }
   }
+  // Reviews: every reviewer role (and not) on every author's record of each database, with
+  // and without a comment; then an edit and a deletion of a stored review.
+  for (const kind of ['environment', 'security']) {
+    for (const authorRole of ROLES) {
+      const record = { ...check(kind, authorRole, 'submitted'), _rev: '2-a' } as never;
+      for (const actor of actors) {
+        for (const verdict of ['approve', 'return'] as const) {
+          for (const comment of ['', 'Bổ sung ảnh hiện trường']) {
+            const reviewer = { name: actor.name ?? 'x', role: 'chair', commune: COMMUNE };
+            const doc = newReview(record, { verdict, comment }, reviewer, at()) as Doc;
+            for (const role of ROLES) {
+              const next = { ...doc, authorRole: role };
+              reviewSchema.parse(next);
+              out.push({
+                label: `review ${verdict}${comment ? '' : ' (no comment)'} of ${kind} by ${authorRole} as ${role}`,
+                actor,
+                old: null,
+                next,
+                action: 'create',
+                subject: next,
+              });
+            }
+          }
+        }
+        const old = {
+          ...(newReview(
+            record,
+            { verdict: 'return', comment: 'Sai thôn' },
+            { name: actor.name ?? 'x', role: 'chair', commune: COMMUNE },
+            at(),
+          ) as Doc),
+          _rev: '1-a',
+        };
+        out.push({
+          label: `review of ${kind}: edited`,
+          actor,
+          old,
+          next: { ...old, comment: 'khác' },
+        });
+        out.push({
+          label: `review of ${kind}: deleted`,
+          actor,
+          old,
+          next: { _id: old._id as string, _deleted: true },
+        });
+      }
+    }
+  }
   // Plans and plan items: create, edit, delete.
   for (const actor of actors) {
     for (const doc of [plan.plan as unknown as Doc, plan.items[0] as unknown as Doc]) {
@@ -264,7 +306,8 @@ function cells(): Cell[] {
 
 const dbOf = (doc: Doc | null): DbRole => {
   if (!doc) return 'log';
-  if (doc.type === 'fieldCheck') return kindOf(String(doc.kind))?.db ?? 'log';
+  if (doc.type === 'fieldCheck' || doc.type === 'review')
+    return kindOf(String(doc.kind))?.db ?? 'log';
   return 'log';
 };
 
@@ -277,7 +320,7 @@ describe('the policy matrix: the app and the server agree', () => {
     );
     expect(all.length).toBeGreaterThan(5000);
     expect(Object.keys(POLICY.types).sort()).toEqual(
-      ['fieldCheck', 'planItem', 'plan', 'progressUpdate'].sort(),
+      ['fieldCheck', 'planItem', 'plan', 'progressUpdate', 'review'].sort(),
     );
   });
 

@@ -6,6 +6,7 @@ import { validatorSource } from '../../server/design/build.ts';
 import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
 import { newProgressUpdate } from '../../src/lib/domain/progress.ts';
+import { newReview } from '../../src/lib/domain/review.ts';
 import { DOC_SCHEMAS, type SchemaType } from '../../src/lib/domain/schemas.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
@@ -41,6 +42,15 @@ const samples: [string, Doc][] = [
       { ...officerAuthor, position: 'land' },
       new Date(),
       item,
+    ),
+  ],
+  [
+    'review',
+    newReview(
+      { ...makeCheck(40), _rev: '2-a' },
+      { verdict: 'return', comment: 'Bổ sung ảnh' },
+      { name: 'chutich', role: 'chair', commune: COMMUNE },
+      new Date(),
     ),
   ],
   ['plan', plan.plan as unknown as Doc],

@@ -126,12 +126,14 @@ describe('generated validator enforces the permission rules', () => {
     expect(verdict(validators.log, forged, null, ctxOf('officer2'))).toMatch(/id must carry/);
   });
 
-  it('lets a reviewer approve and return, and an author submit and delete a draft', () => {
+  it('lets a reviewer approve (a return is a review document), and an author submit and delete a draft', () => {
     const d = makeCheck(701);
     const s = { ...d, status: 'submitted', submittedAt: d.createdAt, _rev: '2-x' };
     const chair = ctxOf('chair');
     expect(verdict(validators.log, { ...s, status: 'approved' }, s, chair)).toBeNull();
-    expect(verdict(validators.log, { ...s, status: 'returned' }, s, ctxOf('reviewer'))).toBeNull();
+    expect(verdict(validators.log, { ...s, status: 'returned' }, s, ctxOf('reviewer'))).toMatch(
+      /bad status change/,
+    );
     expect(verdict(validators.log, s, { ...d, _rev: '1-x' }, ctxOf('officer'))).toBeNull();
     const tombstone = { _id: d._id, _rev: '1-x', _deleted: true };
     expect(verdict(validators.log, tombstone, { ...d, _rev: '1-x' }, ctxOf('officer'))).toBeNull();

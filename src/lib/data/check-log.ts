@@ -42,6 +42,10 @@ export class CheckLog {
     return this.repoFor(doc.kind).reopen(doc);
   }
 
+  approve(doc: FieldCheck): Promise<FieldCheck> {
+    return this.repoFor(doc.kind).approve(doc);
+  }
+
   async conflictsOf(doc: FieldCheck): Promise<FieldCheck[]> {
     return this.repoFor(doc.kind).conflictsOf(doc._id);
   }

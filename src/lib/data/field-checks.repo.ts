@@ -57,6 +57,12 @@ export class FieldCheckRepository {
     return this.write(doc, { ...doc, status: 'draft', submittedAt: null, updatedAt: now });
   }
 
+  /** A reviewer's approval stamped on the record (the policy's `approve`): frozen from now on. */
+  async approve(doc: FieldCheck): Promise<FieldCheck> {
+    const now = this.clock().toISOString();
+    return this.write(doc, { ...doc, status: 'approved', updatedAt: now });
+  }
+
   async get(id: string): Promise<FieldCheck | null> {
     try {
       return readDoc(fieldCheckSchema, await this.db.get(id), this.unreadable);

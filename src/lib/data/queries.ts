@@ -14,18 +14,23 @@ import { named, source, type Source } from './live-query';
 import { loadPlanOverview, type PlanOverview } from './plan-overview';
 import type { PlanRepository } from './plan.repo';
 import type { ProgressRepository } from './progress.repo';
+import type { ReviewedRecord, ReviewLog } from './reviews.repo';
+import type { ReviewState } from '$lib/domain/review';
 
 export interface Repositories {
   checks: CheckLog;
   plan: PlanRepository;
   progress: ProgressRepository;
   evidence: EvidenceRepository;
+  reviews: ReviewLog;
 }
 
 export interface CheckView {
   doc: FieldCheck;
   /** Other versions from an edit on two devices (see FieldCheckRepository.conflictsOf). */
   conflicts: FieldCheck[];
+  /** Where it stands with the reviewers (domain/review.ts). */
+  review: ReviewState;
 }
 
 export interface PlanItemView {
@@ -73,11 +78,32 @@ export class Queries {
 
   /** One field check and its conflicting versions; null when it is not on this device. */
   check(id: string): Source<CheckView | null> {
-    const { checks } = this.repos;
-    return source(async () => {
-      const doc = await checks.get(id);
-      return doc ? { doc, conflicts: await checks.conflictsOf(doc) } : null;
-    }, checks);
+    const { checks, reviews } = this.repos;
+    return source(
+      async () => {
+        const doc = await checks.get(id);
+        if (!doc) return null;
+        const [conflicts, review] = await Promise.all([
+          checks.conflictsOf(doc),
+          reviews.stateOf(doc),
+        ]);
+        return { doc, conflicts, review };
+      },
+      checks,
+      reviews,
+    );
+  }
+
+  /** Sent records waiting for a verdict, the earliest sent first (the review queue). */
+  reviewQueue(): Source<FieldCheck[]> {
+    const { reviews } = this.repos;
+    return source(() => reviews.waiting(), reviews);
+  }
+
+  /** `author`'s records returned for correction (and those being corrected), newest first. */
+  returnedTo(author: string): Source<ReviewedRecord[]> {
+    const { reviews } = this.repos;
+    return source(() => reviews.returnedTo(author), reviews);
   }
 
   /** A year's plan (null: the current one) with every item's progress and evidence count. */

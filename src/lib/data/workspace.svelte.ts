@@ -14,6 +14,7 @@ import { loadPouch, localDbName, openLocalDb, remoteDb } from './local-db';
 import { PlanRepository } from './plan.repo';
 import type { Db } from './pouch-types';
 import { ProgressRepository } from './progress.repo';
+import { ReviewLog, ReviewRepository } from './reviews.repo';
 import {
   rememberedSession,
   serverSessionState,
@@ -125,6 +126,7 @@ async function open(session: DeviceSession) {
   const actor = session;
   const names = dbNames(session.commune);
   const checkRepos: Partial<Record<DbRole, FieldCheckRepository>> = {};
+  const reviewRepos: Partial<Record<DbRole, ReviewRepository>> = {};
   const syncs: SyncController[] = [];
   let log: Db | null = null;
   for (const dbRole of dbRolesFor(session)) {
@@ -132,6 +134,7 @@ async function open(session: DeviceSession) {
     const local = await openLocalDb(localDbName(session.name, name));
     if (dbRole === 'log') log = local;
     checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable);
+    reviewRepos[dbRole] = new ReviewRepository(local, undefined, actor, unreadable);
     const remote = remoteDb(PouchDB, location.origin, name);
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
@@ -142,8 +145,10 @@ async function open(session: DeviceSession) {
     syncs.push(new SyncController(local, remote, store.keyFor(`sync:${name}`), { isOwnChange }));
   }
   if (!log) throw new Error('every person replicates the commune log');
+  const checks = new CheckLog(checkRepos);
   const repos: Repositories = {
-    checks: new CheckLog(checkRepos),
+    checks,
+    reviews: new ReviewLog(reviewRepos, checks),
     plan: new PlanRepository(log, session.commune, undefined, unreadable),
     progress: new ProgressRepository(log, undefined, actor, unreadable),
     evidence: new EvidenceRepository(log, unreadable),
@@ -164,6 +169,7 @@ async function open(session: DeviceSession) {
     repos.checks.watch(refresh),
     repos.plan.watch(refresh),
     repos.progress.watch(refresh),
+    repos.reviews.watch(refresh),
   ];
   stopWatching = () => stops.forEach((stop) => stop());
 }

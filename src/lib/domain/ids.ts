@@ -28,10 +28,38 @@ export interface ParsedId {
 }
 
 export function parseId(id: string): ParsedId | null {
-  const m = ID_PATTERN.exec(id);
+  const m = ID_PATTERN.exec(id) ?? REVIEW_ID_PATTERN.exec(id);
   if (!m) return null;
   return { prefix: m[1] as IdPrefix, at: m[2], user: m[3], random: m[4] };
 }
+
+// A review's id starts with the id of the record it judges (`review:<record id>:<time>:<user>:
+// <random>`): a record's reviews are one range read, and the server's validator reads the
+// record's author from the id itself, so nobody can review their own record under a forged name.
+const TIME = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`;
+const REVIEW_ID_PATTERN = new RegExp(
+  String.raw`^(review):check:${TIME}:[^:]+:[a-z0-9]{8}:(${TIME}):([^:]+):([a-z0-9]{8})$`,
+);
+
+export function makeReviewId(recordId: string, at: Date, user: string, random = randomSuffix()) {
+  if (!ID_PATTERN.test(recordId) || !recordId.startsWith('check:'))
+    throw new Error('not a record id');
+  if (!user || user.includes(':')) throw new Error('user name must be non-empty and free of ":"');
+  return `review:${recordId}:${at.toISOString()}:${user}:${random}`;
+}
+
+/** The record a review id names, or null. */
+export function reviewedRecordId(reviewId: string): string | null {
+  const m = /^review:(check:.+):[^:]+:[^:]+:[^:]+:[^:]+:[^:]+$/.exec(reviewId);
+  return m && REVIEW_ID_PATTERN.test(reviewId) ? m[1] : null;
+}
+
+/** Bounds for the range read of one record's reviews, oldest first. */
+export function reviewRange(recordId: string): { startkey: string; endkey: string } {
+  return { startkey: `review:${recordId}:`, endkey: `review:${recordId}:\uffff` };
+}
+
+export { REVIEW_ID_PATTERN };
 
 /** Bounds for a range read of one prefix, newest first with `descending: true`. */
 export function idRange(prefix: IdPrefix): { startkey: string; endkey: string } {

@@ -5,10 +5,12 @@ import { DOC_TYPES } from './constants';
 import { fieldCheckSchema } from './field-check';
 import { planItemSchema, planSchema } from './plan';
 import { progressUpdateSchema } from './progress';
+import { reviewSchema } from './review';
 
 export const DOC_SCHEMAS = {
   [DOC_TYPES.fieldCheck]: fieldCheckSchema,
   [DOC_TYPES.progressUpdate]: progressUpdateSchema,
+  [DOC_TYPES.review]: reviewSchema,
   [DOC_TYPES.plan]: planSchema,
   [DOC_TYPES.planItem]: planItemSchema,
 } satisfies Record<string, z.ZodType>;

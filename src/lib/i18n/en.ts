@@ -1,4 +1,5 @@
 // English, the second language. Same keys as vi.ts (the type makes sure of it).
+import { reviewEn } from './sections/review';
 import type { Messages } from './vi';
 import { logFilterEn } from './sections/log-filter';
 
@@ -139,6 +140,7 @@ export const en: Messages = {
     number: 'Must be a non-negative number.',
     loading: 'Could not open the data on this device.',
   },
+  review: reviewEn,
   policy: {
     signIn: 'sign-in required',
     unknownType: 'unknown document type',
@@ -162,6 +164,8 @@ export const en: Messages = {
     positionNotYours: 'position is not yours',
     notResponsible: 'only the lead, partners and the chair report progress on this item',
     progressContradicts: 'done means 100 %, and 100 % means done',
+    commentNeeded: 'a return must say what to correct',
+    wrongRecord: 'a review must name the record it judges',
     invalid: 'invalid document: ',
   },
   plan: {

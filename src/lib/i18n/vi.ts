@@ -1,5 +1,6 @@
 // Every string a person reads, in Vietnamese (the default). en.ts mirrors these keys.
 import { logFilterVi } from './sections/log-filter';
+import { reviewVi } from './sections/review';
 export const vi = {
   appTitle: 'Sổ hiện trường',
   appSubtitle: 'UBND xã',
@@ -138,6 +139,7 @@ export const vi = {
     loading: 'Không mở được dữ liệu trên máy.',
   },
   /** Why the policy (src/lib/domain/policy) refuses a change; the server says the same. */
+  review: reviewVi,
   policy: {
     signIn: 'Cần đăng nhập.',
     unknownType: 'Loại tài liệu không hợp lệ.',
@@ -163,6 +165,8 @@ export const vi = {
       'Chỉ bộ phận chủ trì, bộ phận phối hợp và Chủ tịch UBND xã được báo cáo tiến độ mục này.',
     progressContradicts:
       'Tỷ lệ không khớp trạng thái: đạt 100 % thì chọn “Hoàn thành”, dưới 100 % thì chọn trạng thái khác.',
+    commentNeeded: 'Khi trả lại, hãy ghi rõ cần sửa gì.',
+    wrongRecord: 'Ý kiến duyệt phải gắn với đúng bản ghi được duyệt.',
     invalid: 'Dữ liệu không hợp lệ: ',
   },
   plan: {

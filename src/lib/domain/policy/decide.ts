@@ -34,6 +34,8 @@ export const REASONS = [
   'positionNotYours',
   'notResponsible',
   'progressContradicts',
+  'commentNeeded',
+  'wrongRecord',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -54,7 +56,7 @@ interface TypeRule {
   authored: boolean;
   lifecycle?: 'review';
   appendOnly?: boolean;
-  rule?: 'progress';
+  rule?: 'progress' | 'review';
 }
 
 const types = POLICY.types as unknown as Record<string, TypeRule | undefined>;
@@ -161,12 +163,27 @@ export function decide(
   if (old) return deny('appendOnly');
   const problem = authorship();
   if (problem) return deny(problem);
-  if (!holdsAny(creators)) return deny('roleMayNot');
+  if (!holdsAny(creators)) return deny(rule.rule === 'review' ? 'notReviewer' : 'roleMayNot');
   if (rule.rule === 'progress') {
     const p = progressProblem(actor, newDoc);
     if (p) return deny(p);
   }
+  if (rule.rule === 'review') {
+    const p = reviewProblem(actor, newDoc);
+    if (p) return deny(p);
+  }
   return ok();
+}
+
+/** The review rule (POLICY.review) for one new review, or null when it holds. */
+export function reviewProblem(actor: Actor, doc: AnyDoc): Reason | null {
+  const recordId = String(doc.recordId);
+  if (String(doc._id).indexOf('review:' + recordId + ':') !== 0) return 'wrongRecord';
+  const parts = recordId.split(':');
+  if (parts[parts.length - 2] === actor.name) return 'ownRecord';
+  const comment = typeof doc.comment === 'string' ? doc.comment.trim() : '';
+  if (doc.verdict === POLICY.review.commentRequiredFor && comment === '') return 'commentNeeded';
+  return null;
 }
 
 /** The progress rule (POLICY.progress) for one update, or null when it holds. */

@@ -9,9 +9,9 @@ import { positionOf, primaryRole, type Position, type Role } from '../roles';
 import { decide, type Actor, type Reason } from './decide';
 import { POLICY, REVIEW_LIFECYCLE, type Action } from './table';
 
-export { decide, percentProblem, progressProblem, REASONS } from './decide';
+export { decide, percentProblem, progressProblem, reviewProblem, REASONS } from './decide';
 export type { Actor, Decision, Reason } from './decide';
-export { POLICY, PROGRESS_RULE, REVIEWERS, type Action, type Policy } from './table';
+export { POLICY, PROGRESS_RULE, REVIEW_RULE, REVIEWERS, type Action, type Policy } from './table';
 
 type AnyDoc = Record<string, unknown> & { _id?: string; _deleted?: boolean };
 

@@ -30,8 +30,11 @@ export const REVIEW_LIFECYCLE = {
     { action: 'submit', from: 'returned', to: 'submitted', by: 'author' },
     // Withdraw a record not yet reviewed to correct it (also: one the server refused).
     { action: 'withdraw', from: 'submitted', to: 'draft', by: 'author' },
+    // An approval is a review document (../review.ts) and this stamp, which freezes the record.
+    // A return is only a review document: the record is untouched, so a return never collides
+    // with the author's own edits (the status `returned` is kept for records stamped by earlier
+    // versions).
     { action: 'approve', from: 'submitted', to: 'approved', by: 'reviewer' },
-    { action: 'return', from: 'submitted', to: 'returned', by: 'reviewer' },
   ],
   deletable: ['draft'],
   /** What a reviewer's verdict may change; everything else must stay as the author wrote it. */
@@ -55,6 +58,36 @@ export const PROGRESS_RULE = {
   notStartedStatus: 'notStarted',
 } as const;
 
+/**
+ * Reviews (../review.ts): added by a reviewer, never changed; never on the reviewer's own record
+ * (the record's author is read from the record id inside the review's id), and a return must
+ * say what to correct. A review lives in its record's database, so for a police record only
+ * the reviewers who read police records may write one.
+ */
+export const REVIEW_RULE = {
+  commentRequiredFor: 'return',
+} as const;
+
+/** Who reads each database (POLICY.databases); reviews of a database's records follow it. */
+const databaseReaders = {
+  log: 'members',
+  police: ['police', 'chair'],
+  // Records naming citizens (reception, feedback): the commune's officials who handle them
+  // and its leaders; never hamlet heads' phones, the police, reviewers or the account admin
+  // (Decree 13/2023, docs/privacy.md).
+  citizens: ['officer', 'chair', 'viceChair'],
+} as const;
+
+const reviewKinds = Object.fromEntries(
+  KINDS.map((k) => {
+    const readers = databaseReaders[k.db];
+    const creators = REVIEWERS.filter(
+      (r) => readers === 'members' || (readers as readonly Role[]).includes(r),
+    );
+    return [k.key, { db: k.db, creators }];
+  }),
+) as Record<string, { db: DbRole; creators: Role[] }>;
+
 const kinds = Object.fromEntries(
   KINDS.map((k) => [k.key, { db: k.db, creators: [...k.recorders] }]),
 ) as Record<string, { db: DbRole; creators: Role[] }>;
@@ -62,12 +95,9 @@ const kinds = Object.fromEntries(
 export const POLICY = {
   /** Who replicates (reads) each database: every member of the commune, or these roles. */
   databases: {
-    log: { readers: 'members' },
-    police: { readers: ['police', 'chair'] },
-    // Records naming citizens (reception, feedback): the commune's officials who handle them
-    // and its leaders; never hamlet heads' phones, the police, reviewers or the account admin
-    // (Decree 13/2023, docs/privacy.md).
-    citizens: { readers: ['officer', 'chair', 'viceChair'] },
+    log: { readers: databaseReaders.log },
+    police: { readers: databaseReaders.police },
+    citizens: { readers: databaseReaders.citizens },
   },
   reviewers: REVIEWERS,
   /** Who manages the commune's accounts (not documents: the server's users API). */
@@ -78,6 +108,7 @@ export const POLICY = {
   },
   lifecycles: { review: REVIEW_LIFECYCLE },
   progress: PROGRESS_RULE,
+  review: REVIEW_RULE,
   types: {
     fieldCheck: {
       /** The database and creators depend on the kind (src/lib/kinds). */
@@ -91,6 +122,13 @@ export const POLICY = {
       authored: true,
       appendOnly: true,
       rule: 'progress',
+    },
+    review: {
+      /** The database follows the reviewed record's kind; creators are reviewers. */
+      kinds: reviewKinds,
+      authored: true,
+      appendOnly: true,
+      rule: 'review',
     },
     plan: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
