@@ -123,3 +123,27 @@ export function mayReportProgress(actor: Actor, itemPositions: readonly Position
 export function isReviewer(actor: Actor): boolean {
   return POLICY.reviewers.some((r) => holds(actor, r));
 }
+
+/**
+ * May judge `record`: write a review of it (a reviewer role, not its author, able to read its
+ * database) and stamp an approval on it (it is sent and not yet approved).
+ */
+export function mayReview(
+  actor: Actor,
+  record: AnyDoc & { _id: string; kind: string; status: string },
+): boolean {
+  const review = probe(actor, DOC_TYPES.review, {
+    _id: `review:${record._id}:2000-01-01T00:00:00.000Z:${actor.name}:00000000`,
+    kind: record.kind,
+    recordId: record._id,
+    recordRev: '1-probe',
+    verdict: 'return',
+    comment: 'probe',
+  });
+  return (
+    decide(actor, null, review, kindDb(record.kind)).reason === null &&
+    can(actor, 'approve', record)
+  );
+}
+
+const kindDb = (kind: string): DbRole | undefined => KINDS.find((k) => k.key === kind)?.db;

@@ -10,7 +10,7 @@ export const reviewVi = {
   sentAt: (when: string) => `Gửi lúc ${when}`,
   states: {
     draft: 'Nháp',
-    waiting: 'Chờ duyệt',
+    waiting: 'Đã gửi',
     returned: 'Bị trả lại',
     approved: 'Đã duyệt',
   },
@@ -52,7 +52,7 @@ export const reviewEn: Widen<typeof reviewVi> = {
   sentAt: (when: string) => `Sent ${when}`,
   states: {
     draft: 'Draft',
-    waiting: 'Waiting for review',
+    waiting: 'Submitted',
     returned: 'Returned',
     approved: 'Approved',
   },

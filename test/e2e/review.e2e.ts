@@ -1,0 +1,91 @@
+// The review flow on two devices: an officer sends a record from a phone; the chair, offline,
+// returns it with a comment; the officer sees the comment at the top of their work, corrects
+// the record and sends it again; the chair approves; the officer's record is then frozen.
+import { expect, test, type Page } from '@playwright/test';
+import { CHAIR, OFFICER, basic, newDevice, serverDocs, signIn } from './helpers';
+
+const LOG_DB = 'fieldbook-hong-phong';
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+const synced = (page: Page) =>
+  expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', { timeout: 30_000 });
+
+test('return, correct, resend, approve: two devices, one of them offline', async ({
+  browser,
+  baseURL,
+}) => {
+  const officer = await newDevice(browser, PHONE);
+  const chair = await newDevice(browser, PHONE);
+  const o = officer.page;
+  const c = chair.page;
+
+  await signIn(o, OFFICER);
+  await o.getByRole('link', { name: 'Ghi mới: Kiểm tra môi trường' }).click();
+  await o.getByLabel('Thôn/bản').fill('Thôn Nà Pàn');
+  await o.getByLabel('Kết quả, phát hiện').fill('Điểm tập kết rác sạch.');
+  await o.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await expect(o.getByTestId('status')).toHaveText('(Đã gửi)');
+  await expect(o.getByTestId('review-state')).toContainText('đang chờ duyệt');
+  await expect(o.getByTestId('withdraw')).toBeVisible();
+  const recordUrl = o.url();
+  await synced(o);
+
+  // The chair finds it in the queue, then loses the signal and returns it.
+  await signIn(c, CHAIR);
+  await c.getByTestId('nav-review').click();
+  await expect(c.getByTestId('review-queue')).toContainText('Thôn Nà Pàn');
+  await c.getByRole('link', { name: /Thôn Nà Pàn/ }).click();
+  await chair.context.setOffline(true);
+  await c.getByRole('button', { name: 'Trả lại để sửa' }).click();
+  await expect(c.getByRole('alert')).toHaveText('Hãy ghi rõ cần sửa gì trước khi trả lại.');
+  await c.getByLabel('Ý kiến của người duyệt').fill('Bổ sung số hộ được kiểm tra.');
+  await c.getByRole('button', { name: 'Trả lại để sửa' }).click();
+  await expect(c.getByTestId('status')).toHaveText('(Bị trả lại)');
+  await expect(c.getByTestId('review-form')).toHaveCount(0);
+  await chair.context.setOffline(false);
+  await synced(c);
+
+  // The officer sees it at the top of their work, with the comment, and corrects it.
+  await o.goto('/');
+  const returned = o.getByTestId('returned-to-me');
+  await expect(returned).toContainText('Bổ sung số hộ được kiểm tra.', { timeout: 30_000 });
+  await returned.getByRole('link', { name: /Thôn Nà Pàn/ }).click();
+  await expect(o.getByTestId('return-comment')).toHaveText('Bổ sung số hộ được kiểm tra.');
+  await expect(o.getByTestId('review-state')).toContainText('Chủ tịch UBND xã');
+  await o.getByTestId('correct').click();
+  await o.getByLabel('Số hộ được kiểm tra').fill('37');
+  await o.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await expect(o.getByTestId('status')).toHaveText('(Đã gửi)');
+  await synced(o);
+  await o.goto('/');
+  await expect(o.getByTestId('returned-to-me')).toHaveCount(0);
+
+  // Back in the queue (a new version), the chair approves.
+  await c.goto('/review');
+  await expect(c.getByTestId('review-queue')).toContainText('Thôn Nà Pàn', { timeout: 30_000 });
+  await c.getByRole('link', { name: /Thôn Nà Pàn/ }).click();
+  await expect(c.getByText('37', { exact: true })).toBeVisible();
+  c.once('dialog', (d) => void d.accept());
+  await c.getByRole('button', { name: 'Duyệt bản ghi' }).click();
+  await expect(c.getByTestId('status')).toHaveText('(Đã duyệt)');
+  await synced(c);
+  await c.goto('/review');
+  await expect(c.getByTestId('queue-empty')).toBeVisible();
+
+  // The officer's record is approved and frozen: no edit, no withdraw.
+  await o.goto(recordUrl);
+  await expect(o.getByTestId('status')).toHaveText('(Đã duyệt)', { timeout: 30_000 });
+  await expect(o.getByTestId('review-state')).toContainText('không sửa được nữa');
+  await expect(o.getByRole('button', { name: 'Sửa' })).toHaveCount(0);
+  await expect(o.getByTestId('withdraw')).toHaveCount(0);
+
+  const docs = await serverDocs(baseURL!, LOG_DB, basic(CHAIR));
+  const record = docs.find((d) => d._id === new URL(recordUrl).searchParams.get('id'))!;
+  expect(record.status).toBe('approved');
+  const reviews = docs.filter((d) => d.type === 'review' && d.recordId === record._id);
+  expect(reviews.map((r) => r.verdict).sort()).toEqual(['approve', 'return']);
+  expect(officer.errors).toEqual([]);
+  expect(chair.errors).toEqual([]);
+  await officer.context.close();
+  await chair.context.close();
+});
