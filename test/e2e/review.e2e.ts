@@ -51,7 +51,7 @@ test('return, correct, resend, approve: two devices, one of them offline', async
   await expect(returned).toContainText('Bổ sung số hộ được kiểm tra.', { timeout: 30_000 });
   await returned.getByRole('link', { name: /Thôn Nà Pàn/ }).click();
   await expect(o.getByTestId('return-comment')).toHaveText('Bổ sung số hộ được kiểm tra.');
-  await expect(o.getByTestId('review-state')).toContainText('Chủ tịch UBND xã');
+  await expect(o.getByTestId('review-state')).toContainText('Hoàng Văn Huân (Chủ tịch UBND xã)');
   await o.getByTestId('correct').click();
   await o.getByLabel('Số hộ được kiểm tra').fill('37');
   await o.getByRole('button', { name: 'Gửi', exact: true }).click();

@@ -1,9 +1,8 @@
-// How a reviewer is named on screen: never a username or a role code. Until the device knows
-// people's full names, the Vietnamese title of the role they reviewed as.
-import { t } from '$lib/i18n';
-
-const titles = t.admin.roles as Record<string, string>;
+// How a reviewer or an author is named on screen: never a username or a role code. The full
+// name and the role they acted as ("Hoàng Văn Huân (Chủ tịch UBND xã)"); the role's title
+// alone while the device does not know the person yet.
+import { personLabel } from '$lib/data/people.svelte';
 
 export function reviewerName(name: string, role: string): string {
-  return titles[role] ?? name;
+  return personLabel(name, role);
 }
