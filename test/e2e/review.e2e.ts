@@ -14,6 +14,8 @@ test('return, correct, resend, approve: two devices, one of them offline', async
   browser,
   baseURL,
 }) => {
+  // Two devices, three syncs each way: longer than one screen's test on a loaded machine.
+  test.setTimeout(240_000);
   const officer = await newDevice(browser, PHONE);
   const chair = await newDevice(browser, PHONE);
   const o = officer.page;
