@@ -2,6 +2,7 @@
 // then pulled to a fresh device, once through Fieldbook's SyncEngine and once with a plain
 // PouchDB.replicate, each against its own fresh server. Bytes are counted by the TCP proxy.
 import type { FieldCheck } from '../../src/lib/domain/field-check.ts';
+import { compressingFetch } from '../../src/lib/data/compressed-fetch.ts';
 import { dbNames } from '../../src/lib/domain/constants.ts';
 import type { Db } from '../../src/lib/data/pouch-types.ts';
 import { SYNC_BATCH_SIZE } from '../../src/lib/data/sync-engine.ts';
@@ -110,7 +111,8 @@ function plainRun(docs: FieldCheck[], replicate: Replicate): Promise<SyncRun> {
     const before = await serverDocCount(s.server.url, LOG, OFFICER);
     const source = memoryDb('plain-source');
     await source.bulkDocs(docs);
-    const remote = httpDb(s.proxyUrl, LOG, OFFICER);
+    // The same fetch as the engine's devices: gzipped bodies both ways.
+    const remote = httpDb(s.proxyUrl, LOG, OFFICER, compressingFetch());
     s.proxy.resetCounters();
     const [, pushMs] = await timed(() =>
       replicate(

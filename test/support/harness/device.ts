@@ -1,5 +1,6 @@
 // A simulated phone: an in-memory PouchDB (standing in for IndexedDB) synced with the server by
-// Fieldbook's own SyncEngine, with connectivity the test controls.
+// Fieldbook's own SyncEngine and the app's compressing fetch, with connectivity the test controls.
+import { compressingFetch } from '../../../src/lib/data/compressed-fetch.ts';
 import { SyncEngine } from '../../../src/lib/data/sync-engine.ts';
 import type { Db } from '../../../src/lib/data/pouch-types.ts';
 import type { SyncErrorCode } from '../../../src/lib/data/sync-status.ts';
@@ -26,8 +27,8 @@ export class Device {
     dbName: string,
     account: Account,
     batchSize?: number,
-    /** The fetch a phone's remote database uses (the app's is compressingFetch). */
-    fetch?: (url: string | Request, init?: RequestInit) => Promise<Response>,
+    /** The fetch of the remote database: by default the app's own, gzipping large bodies. */
+    fetch: (url: string | Request, init?: RequestInit) => Promise<Response> = compressingFetch(),
   ) {
     this.local = memoryDb(label);
     this.remote = httpDb(serverUrl, dbName, account, fetch);
