@@ -130,6 +130,11 @@ export class SyncEngine {
     return this.restart();
   }
 
+  /** Try again now instead of waiting out a back-off (a person asked to send). */
+  retryNow(): void {
+    if (!this.stopped) void this.restart();
+  }
+
   /** Count pending changes again now (after a local write, for instance). */
   refreshPending(): void {
     this.schedulePendingCount(0);

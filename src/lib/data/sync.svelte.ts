@@ -29,6 +29,17 @@ export class SyncController {
     return this.engine.stop();
   }
 
+  /** Counts this person's changes the server does not have, now (not after a delay). */
+  async countUnsent(): Promise<number> {
+    const count = await this.engine.countPending();
+    this.status = reduceSync(this.status, { type: 'pendingCounted', count });
+    return count;
+  }
+
+  retryNow(): void {
+    this.engine.retryNow();
+  }
+
   refreshPending(): void {
     this.engine.refreshPending();
   }

@@ -28,6 +28,7 @@ import { combineStatuses, type SyncStatus } from './sync-status';
 import { SyncController } from './sync.svelte';
 import type { SyncMemory } from './sync-engine';
 import { migrateOnOpen } from './migrate-local';
+import { notePerson } from './device-people';
 
 class Workspace {
   session = $state<DeviceSession | null>(null);
@@ -76,6 +77,7 @@ class Workspace {
 
 export const workspace = new Workspace();
 let stopWatching: (() => void) | null = null;
+let stopNoting: (() => void) | null = null;
 let stopSession: (() => void) | null = null;
 
 /** The server's word on this device's session: asked while the app is open, and on a refusal. */
@@ -162,6 +164,14 @@ async function open(session: DeviceSession) {
   workspace.syncs = syncs;
   syncs.forEach((s) => s.start());
   stopSession = followServerSession(session.name);
+  // The sign-in screen tells the next person whose records are still waiting on this phone.
+  stopNoting = $effect.root(() => {
+    $effect(() => {
+      const unsent = workspace.syncStatus?.pendingLocal;
+      if (unsent !== undefined) notePerson(session.name, { unsent });
+    });
+  });
+  notePerson(session.name, { lastSeenAt: new Date().toISOString() });
   // Every local write is a pending change for sync to count.
   const refresh = () => syncs.forEach((s) => s.refreshPending());
   const stops = [
@@ -178,6 +188,8 @@ async function open(session: DeviceSession) {
 function close(): Promise<unknown> {
   stopSession?.();
   stopSession = null;
+  stopNoting?.();
+  stopNoting = null;
   stopWatching?.();
   stopWatching = null;
   workspace.queries = null;
@@ -218,7 +230,22 @@ export async function signInToWorkspace(name: string, password: string): Promise
   await open(session);
 }
 
+/** This person's records not yet on the server, counted now. */
+export async function unsentCount(): Promise<number> {
+  const counts = await Promise.all(workspace.syncs.map((s) => s.countUnsent()));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Send now: every sync tries again at once instead of waiting out its back-off. */
+export function sendNow(): void {
+  workspace.syncs.forEach((s) => s.retryNow());
+}
+
 export async function signOutOfWorkspace(): Promise<void> {
+  const name = workspace.session?.name;
+  // What stays behind on this phone, for the sign-in screen (the records stay in their databases).
+  const unsent = await unsentCount().catch(() => null);
+  if (name && unsent !== null) notePerson(name, { unsent });
   await close();
   workspace.session = null;
   await signOut();

@@ -1,6 +1,7 @@
 // English, the second language. Same keys as vi.ts (the type makes sure of it).
 import { reviewEn } from './sections/review';
 import type { Messages } from './vi';
+import { deviceEn } from './sections/device';
 import { logFilterEn } from './sections/log-filter';
 
 export const en: Messages = {
@@ -50,6 +51,7 @@ export const en: Messages = {
     by: 'Recorded by',
   },
   logFilter: logFilterEn,
+  device: deviceEn,
   statuses: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' },
   form: {
     newTitle: 'New record',

@@ -1,4 +1,5 @@
 // Every string a person reads, in Vietnamese (the default). en.ts mirrors these keys.
+import { deviceVi } from './sections/device';
 import { logFilterVi } from './sections/log-filter';
 import { reviewVi } from './sections/review';
 export const vi = {
@@ -48,6 +49,7 @@ export const vi = {
     by: 'Người ghi',
   },
   logFilter: logFilterVi,
+  device: deviceVi,
   statuses: { draft: 'Nháp', submitted: 'Đã gửi', approved: 'Đã duyệt', returned: 'Bị trả lại' },
   form: {
     newTitle: 'Ghi bản ghi mới',

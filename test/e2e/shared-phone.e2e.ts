@@ -1,0 +1,79 @@
+// Shared phones (issue 15), on a phone-sized screen in Vietnamese: signing out never loses a
+// record; the next person learns whose records still wait on the phone.
+import { expect, test } from '@playwright/test';
+import { dbNames } from '../../src/lib/domain/constants';
+import {
+  CHAIR,
+  OFFICER,
+  basic,
+  pendingCount,
+  recordCheck,
+  serverDocs,
+  signIn,
+  waitForServiceWorker,
+} from './helpers';
+import { newPhone, screenshot } from './phone';
+
+const LOG = dbNames('hong-phong').log;
+const onServer = async (baseURL: string, hamlet: string) =>
+  (await serverDocs(baseURL, LOG, basic(CHAIR))).some((d) => d.hamlet === hamlet);
+
+test('sign-out with unsent records warns, sends first when asked, and otherwise keeps them', async ({
+  browser,
+  baseURL,
+}) => {
+  const { context, page, errors } = await newPhone(browser);
+  await signIn(page, OFFICER);
+  await waitForServiceWorker(page);
+  await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
+
+  // Offline, two records: signing out says how many and cannot send them now.
+  await context.setOffline(true);
+  const first = `Thôn Nà Pàn ${Date.now() % 100_000}`;
+  const second = `Thôn Khau Slưa ${Date.now() % 100_000}`;
+  await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': first });
+  await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': second });
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  const dialog = page.getByTestId('sign-out-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Còn 2 bản ghi chưa gửi lên máy chủ.');
+  await expect(dialog).toContainText('Máy đang không có mạng nên chưa gửi được.');
+  await expect(dialog.getByRole('button', { name: 'Gửi trước rồi đăng xuất' })).toBeDisabled();
+  await screenshot(page, 'sign-out-offline');
+
+  // Stay, come back online, and send first: both reach the server, then the sign-in page.
+  await dialog.getByRole('button', { name: 'Ở lại' }).click();
+  await expect(dialog).toBeHidden();
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(dialog).toContainText('Còn 2 bản ghi');
+  await dialog.getByRole('button', { name: 'Gửi trước rồi đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login$/, { timeout: 30_000 });
+  expect(await onServer(baseURL!, first)).toBe(true);
+  expect(await onServer(baseURL!, second)).toBe(true);
+  await expect(page.getByTestId('others-unsent')).toHaveCount(0);
+
+  // Offline again and "sign out anyway": the record stays, and the sign-in page says whose.
+  await signIn(page, OFFICER);
+  await context.setOffline(true);
+  const third = `Thôn Cốc Lùng ${Date.now() % 100_000}`;
+  await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': third });
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(dialog).toContainText('Còn 1 bản ghi chưa gửi lên máy chủ.');
+  await dialog.getByRole('button', { name: 'Vẫn đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId('others-unsent')).toHaveText(
+    'Máy này còn giữ 1 bản ghi chưa gửi của Nguyễn Văn Cán Bộ. Người đó cần đăng nhập lại khi có mạng để gửi.',
+  );
+  await screenshot(page, 'sign-in-others-unsent');
+  expect(await onServer(baseURL!, third)).toBe(false);
+
+  // Back online, the same person signs in: the record was kept and now syncs.
+  await context.setOffline(false);
+  await signIn(page, OFFICER);
+  await expect(page.getByTestId('check-list')).toContainText(third);
+  await expect.poll(() => pendingCount(page), { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => onServer(baseURL!, third)).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});
