@@ -207,13 +207,13 @@ describe('log index', () => {
     expect(since.every((s) => s > 0)).toBe(true); // never from the start again
     db.changes = changes;
     const puts: string[] = [];
-    const put = db.put.bind(db);
-    db.put = ((doc: { _id: string }) => {
-      puts.push(doc._id);
-      return put(doc as never);
-    }) as typeof db.put;
+    const bulk = db.bulkDocs.bind(db);
+    db.bulkDocs = ((docs: { _id: string }[], opts?: object) => {
+      puts.push(...docs.map((d) => d._id));
+      return bulk(docs as never, opts as never);
+    }) as typeof db.bulkDocs;
     await fresh.persist();
-    db.put = put;
+    db.bulkDocs = bulk;
     const months = new Set([docs[3], record(900), record(901)].map((d) => d._id.slice(6, 13)));
     expect(puts.sort()).toEqual(
       [

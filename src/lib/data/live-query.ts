@@ -42,7 +42,11 @@ export function named<T>(label: string, src: Source<T>): Source<T> {
 
 /** A source derived from another: `map` runs on every new value of `from`. */
 export function mapSource<A, B>(from: Source<A>, map: (a: A) => B | Promise<B>): Source<B> {
-  return { read: async () => map(await from.read()), subscribe: (cb) => from.subscribe(cb) };
+  return {
+    label: from.label,
+    read: async () => map(await from.read()),
+    subscribe: (cb) => from.subscribe(cb),
+  };
 }
 
 export interface QueryState<T> {

@@ -5,6 +5,7 @@ import { parseId } from '$lib/domain/ids';
 import { readableDbs } from '$lib/domain/policy';
 import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
+import { timed } from './perf';
 import { DeviceStore } from './device-store';
 import { UnreadableLog } from './read';
 import { Queries, type Repositories } from './queries';
@@ -76,6 +77,8 @@ class Workspace {
 }
 
 export const workspace = new Workspace();
+// PouchDB's code is needed by every signed-in screen: fetch it while the page starts, not after.
+if (typeof window !== 'undefined' && rememberedSession()) void loadPouch().catch(() => undefined);
 let stopWatching: (() => void) | null = null;
 let stopNoting: (() => void) | null = null;
 let stopSession: (() => void) | null = null;
@@ -121,7 +124,7 @@ function forgetUnownedTyping() {
  */
 async function open(session: DeviceSession) {
   await close();
-  const PouchDB = await loadPouch();
+  const PouchDB = await timed('loadPouch', loadPouch);
   const store = new DeviceStore(session.name);
   forgetUnownedTyping();
   const unreadable = new UnreadableLog();
@@ -205,7 +208,7 @@ function close(): Promise<unknown> {
 export async function bootWorkspace(): Promise<void> {
   const session = rememberedSession();
   if (session) {
-    await open(session);
+    await timed('workspace:open', () => open(session));
   }
   workspace.ready = true;
 }

@@ -9,9 +9,19 @@ import { ensureBuild } from '../app-size.ts';
 import { bundleBrowserBench } from '../browser/bundle.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { runLighthouse, type LighthouseResult } from '../lighthouse.ts';
+import type { Page } from 'playwright-core';
 import { Phone } from './browser.ts';
 import { APP_DB, call, measureFirstSync, type FirstSync } from './first-sync.ts';
-import { dist, openHome, openRecord, search, waitMarks, type Dist } from './scenarios.ts';
+import {
+  dist,
+  logIndexLoadMs,
+  openHome,
+  openRecord,
+  queryLog,
+  waitMarks,
+  type Dist,
+  type LogStep,
+} from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
 
 export interface Scale {
@@ -23,7 +33,16 @@ export interface Scale {
   homeList: Dist;
   myWork: Dist;
   openRecord: Dist;
+  /** Search box, a hamlet's name typed: the whole log searched, first page shown. */
   search: Dist;
+  /** Search for the words of one record deep in the log (the whole index walked). */
+  searchRare: Dist;
+  /** Filter bar: a hamlet and a review state. */
+  filter: Dist;
+  /** Filter bar and search together: a kind, a year's days of work and a word. */
+  filterSearch: Dist;
+  /** The log index read at the start of a home screen, in the background (ms). */
+  logIndexLoad: Dist | null;
   save: Dist;
 }
 
@@ -89,9 +108,40 @@ async function measureScale(
   for (let i = 0; i < runs; i++) home.push(await openHome(page, origin));
   const opens = [];
   for (let i = 0; i < runs; i++) opens.push(await openRecord(page, i));
-  const searches = [];
   const hamlets = ['Nà Cạn', 'Khòn Pát', 'Bản Thẩu', 'Phai Luông', 'Còn Quan'];
-  for (let i = 0; i < runs; i++) searches.push(await search(page, hamlets[i % hamlets.length]));
+  const states = ['approved', 'submitted', 'draft'];
+  const steps: Record<
+    'search' | 'searchRare' | 'filter' | 'filterSearch',
+    (i: number) => LogStep[]
+  > = {
+    search: (i) => [{ control: '#search', value: hamlets[i % hamlets.length] }],
+    // The note and findings of record n carry "#n" / "Lần n": one record, anywhere in the log.
+    searchRare: (i) => [
+      { control: '#search', value: `app#${Math.floor((records * (i + 1)) / (runs + 2))}` },
+    ],
+    filter: (i) => [
+      { control: '#f-hamlet', value: `Thôn ${hamlets[i % hamlets.length]}` },
+      { control: '#f-status', value: states[i % states.length] },
+    ],
+    filterSearch: (i) => [
+      { control: '#f-kind', value: i % 2 ? 'hamletMeeting' : 'environment' },
+      { control: '#f-from', value: `${2023 + (i % 3)}-01-01` },
+      { control: '#f-to', value: `${2023 + (i % 3)}-12-31` },
+      { control: '#search', value: i % 2 ? 've sinh' : 'rac' },
+    ],
+  };
+  const logs = {
+    search: [] as number[],
+    searchRare: [] as number[],
+    filter: [] as number[],
+    filterSearch: [] as number[],
+  };
+  // The index is read in the background once the list shows: measured warm, as a person
+  // who opened the app and then starts to type.
+  await new Promise((r) => setTimeout(r, 3_000));
+  for (const key of Object.keys(steps) as (keyof typeof steps)[])
+    for (let i = 0; i < runs; i++) logs[key].push(await queryLog(page, steps[key](i)));
+  const indexLoads = await collectIndexLoads(page, origin, runs);
   // Saves from a second tab while this one shows the home screen (it hears of each save).
   await openHome(page, origin);
   const tab = await phone.benchPage(origin);
@@ -104,10 +154,31 @@ async function measureScale(
     homeList: dist(home.map((h) => h.list)),
     myWork: dist(home.map((h) => h.myWork)),
     openRecord: dist(opens),
-    search: dist(searches),
+    search: dist(logs.search),
+    searchRare: dist(logs.searchRare),
+    filter: dist(logs.filter),
+    filterSearch: dist(logs.filterSearch),
+    logIndexLoad: indexLoads.length ? dist(indexLoads) : null,
     save: dist(saves),
   };
   console.log(`    ${records}: ${JSON.stringify(out)}`);
+  return out;
+}
+
+/** The log index's background read at the start of a home screen, `runs` navigations. */
+async function collectIndexLoads(page: Page, origin: string, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await openHome(page, origin);
+    for (let wait = 0; wait < 100; wait++) {
+      const ms = await logIndexLoadMs(page);
+      if (ms !== null) {
+        out.push(ms);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
   return out;
 }
 
@@ -136,7 +207,8 @@ async function signedInSize(phone: Phone, origin: string): Promise<SignedInSize>
 }
 
 export async function measureApp(root: string): Promise<AppBench> {
-  const sizes = env('BENCH_APP_RECORDS', '10000,50000').split(',').map(Number);
+  // BENCH_APP_RECORDS=0: the first sync alone.
+  const sizes = env('BENCH_APP_RECORDS', '10000,50000').split(',').map(Number).filter(Boolean);
   const syncRecords = Number(env('BENCH_APP_SYNC_RECORDS', '10000'));
   const runs = Number(env('BENCH_APP_RUNS', '7'));
   const syncRuns = Number(env('BENCH_APP_SYNC_RUNS', '3'));

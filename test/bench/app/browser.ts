@@ -29,12 +29,14 @@ const MARKS = `
     if (document.querySelector('[data-testid=status]') && !marks.record) marks.record = now;
     const phase = document.querySelector('[data-testid=sync]')?.getAttribute('data-phase');
     if (phase && marks.phase !== phase) { marks.phase = phase; marks['phase:' + phase] = now; }
-    const q = window.__searchFor;
-    if (q) {
-      const items = [...document.querySelectorAll('[data-testid=check-list] li')];
-      if (items.length && items.every((li) => li.textContent.includes(q))) {
-        marks.search = now;
-        window.__searchFor = null;
+    // The log shows what was asked (its key) once a filter or search has changed it.
+    const log = document.querySelector('[data-testid=log]');
+    const from = window.__logFrom;
+    if (log && typeof from === 'string') {
+      const wanted = log.getAttribute('data-wanted');
+      if (wanted !== from && log.getAttribute('data-shown') === wanted) {
+        marks.log = now;
+        window.__logFrom = null;
       }
     }
   };

@@ -35,9 +35,32 @@ function scaleRows(s: Scale, base: Scale | undefined): Row[] {
     [area, 'tap a record → its details', pp(s.openRecord), growth((x) => x.openRecord).slice(2)],
     [
       area,
-      'search box → first page filtered',
+      'search box, a hamlet typed → first page of the whole log',
       pp(s.search),
       ok(s.search.p95, 100, ' ms p95') + growth((x) => x.search),
+    ],
+    [
+      area,
+      "search box, one record's own words → it is found (whole index walked)",
+      pp(s.searchRare),
+      ok(s.searchRare.p95, 100, ' ms p95') + growth((x) => x.searchRare),
+    ],
+    [
+      area,
+      'filter bar, hamlet + review state → first page',
+      pp(s.filter),
+      ok(s.filter.p95, 100, ' ms p95') + growth((x) => x.filter),
+    ],
+    [
+      area,
+      'filter bar + search, kind + a year + a word → first page',
+      pp(s.filterSearch),
+      ok(s.filterSearch.p95, 100, ' ms p95') + growth((x) => x.filterSearch),
+    ],
+    [
+      area,
+      'log index read at a home screen start (background, after the list shows)',
+      s.logIndexLoad ? pp(s.logIndexLoad) : 'not seen',
     ],
     [
       area,

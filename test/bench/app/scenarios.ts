@@ -58,24 +58,47 @@ export async function openRecord(page: Page, i: number): Promise<number> {
   return m.record - t0;
 }
 
-/** Typing a hamlet's name into the search box until the list shows only matching records. */
-export async function search(page: Page, query: string): Promise<number> {
-  const t0 = await page.evaluate((q) => {
-    const w = window as unknown as { __marks: Marks; __searchFor: string | null };
-    delete w.__marks.search;
-    const input = document.querySelector<HTMLInputElement>('#search')!;
-    const t = performance.now();
-    w.__searchFor = q;
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return t;
-  }, query);
-  const m = await waitMarks(page, ['search']);
-  await page.evaluate(() => {
-    const input = document.querySelector<HTMLInputElement>('#search')!;
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+/** One change to the filter bar or the search box: a control and the value it gets. */
+export interface LogStep {
+  /** `#search`, `#f-kind`, `#f-hamlet`, `#f-author`, `#f-status`, `#f-item`, `#f-from`, `#f-to`. */
+  control: string;
+  value: string;
+}
+
+/**
+ * Sets the search box and filters as a person would (input and change events) until the home
+ * list shows the first page of what was asked (its `data-shown` key equals `data-wanted`);
+ * then clears them again and waits for the plain list.
+ */
+export async function queryLog(page: Page, steps: LogStep[]): Promise<number> {
+  const apply = (steps: LogStep[]) =>
+    page.evaluate((steps) => {
+      const w = window as unknown as { __marks: Marks; __logFrom: string | null };
+      delete w.__marks.log;
+      const log = document.querySelector('[data-testid=log]')!;
+      w.__logFrom = log.getAttribute('data-wanted');
+      const t = performance.now();
+      for (const { control, value } of steps) {
+        const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(control)!;
+        el.value = value;
+        el.dispatchEvent(
+          new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }),
+        );
+        if (el.type === 'date') el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      return t;
+    }, steps);
+  const t0 = await apply(steps);
+  const m = await waitMarks(page, ['log']);
+  await apply(steps.map((s) => ({ ...s, value: '' })));
+  await waitMarks(page, ['log']);
+  return m.log - t0;
+}
+
+/** How long the page took to read the log index at its start (in the background), if it did. */
+export async function logIndexLoadMs(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const m = performance.getEntriesByName('fb:index:log:load')[0];
+    return m ? m.duration : null;
   });
-  await new Promise((r) => setTimeout(r, 200));
-  return m.search - t0;
 }

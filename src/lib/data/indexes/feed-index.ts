@@ -15,8 +15,12 @@ const BATCH = 1000;
 const PERSIST_DELAY_MS = 3_000;
 /** A burst of changes (a replication batch after another) tells listeners at most this often. */
 const NOTIFY_INTERVAL_MS = 300;
-/** Documents changed in one catch-up beyond which the snapshot is written at once. */
+/** The shortest time between two catch-ups the changes feed asks for. */
+const CATCH_UP_GAP_MS = 1_000;
+/** Documents changed in one catch-up beyond which the snapshot is written soon. */
 const BIG_CATCH_UP = 500;
+/** The longest a snapshot stays unwritten, and the shortest time between two big writes. */
+const PERSIST_MAX_WAIT_MS = 20_000;
 
 export abstract class FeedIndex {
   /** The last local sequence taken in. */
@@ -29,6 +33,8 @@ export abstract class FeedIndex {
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   private lastNotify = 0;
+  private lastCatchUp = 0;
+  private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private stopWatch: (() => void) | null = null;
 
@@ -60,15 +66,31 @@ export abstract class FeedIndex {
   subscribe(onChange: () => void): () => void {
     this.listeners.add(onChange);
     // Watch before catching up: nothing written in between can be missed.
-    this.stopWatch ??= watchIds(this.db, this.relevant, () => void this.catchUp());
+    this.stopWatch ??= watchIds(this.db, this.relevant, () => this.changed());
     void this.catchUp();
     return () => {
       this.listeners.delete(onChange);
       if (this.listeners.size === 0) {
         this.stopWatch?.();
         this.stopWatch = null;
+        if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+        this.catchUpTimer = null;
       }
     };
+  }
+
+  /**
+   * The database changed: catch up, but while records keep arriving (a sync's batches) at most
+   * every CATCH_UP_GAP_MS, so that one read takes in several batches instead of each batch
+   * being read again right after the sync wrote it.
+   */
+  private changed(): void {
+    if (this.catchUpTimer) return;
+    const wait = Math.max(0, this.lastCatchUp + CATCH_UP_GAP_MS - Date.now());
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null;
+      void this.catchUp();
+    }, wait);
   }
 
   /** Reads what changed since the last catch-up; one catch-up at a time. */
@@ -93,11 +115,12 @@ export abstract class FeedIndex {
         if (changed) {
           // A big catch-up (the first one on this device, a large sync) is kept at once, so
           // that the next start need not repeat it; small ones wait for a quiet moment.
-          this.schedulePersist(changed >= BIG_CATCH_UP || !this.persisted ? 0 : PERSIST_DELAY_MS);
+          this.schedulePersist(changed >= BIG_CATCH_UP || !this.persisted);
           this.notify();
         }
       } finally {
         this.running = null;
+        this.lastCatchUp = Date.now();
       }
     })();
     return this.running;
@@ -112,12 +135,30 @@ export abstract class FeedIndex {
     this.persisted = true;
   }
 
-  protected schedulePersist(delayMs = PERSIST_DELAY_MS) {
+  /** When the snapshot first had something unwritten (null: nothing). */
+  private dirtySince: number | null = null;
+  private lastPersist = 0;
+
+  /**
+   * Writes the snapshot after a quiet moment, or soon after a big catch-up so that a restart
+   * need not repeat it; while records keep arriving (a first sync) at most every
+   * PERSIST_MAX_WAIT_MS, since each write of a large snapshot competes with the sync's writes.
+   */
+  protected schedulePersist(urgent = false) {
+    const now = Date.now();
+    this.dirtySince ??= now;
+    let at = urgent
+      ? Math.max(now, this.lastPersist + PERSIST_MAX_WAIT_MS)
+      : now + PERSIST_DELAY_MS;
+    at = Math.min(at, Math.max(now, this.dirtySince + PERSIST_MAX_WAIT_MS));
+    if (urgent && !this.persisted) at = now; // the first snapshot on this device
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => {
       this.persistTimer = null;
+      this.dirtySince = null;
+      this.lastPersist = Date.now();
       void this.persist().catch(() => undefined); // a closed database: rebuilt next time
-    }, delayMs);
+    }, at - now);
   }
 
   private async load(): Promise<void> {

@@ -204,36 +204,45 @@ export class LogIndex extends FeedIndex {
       all.add(key);
       byChunk.get(key)?.push(entryLine(e));
     }
+    const docs: (Chunk | Manifest)[] = [...byChunk].map(([key, lines]) => ({
+      _id: chunkId(key),
+      lines: lines.join('\n'),
+    }));
+    docs.push({ _id: MANIFEST, version: VERSION, seq: this.seq, chunks: [...all].sort() });
     try {
-      for (const [key, lines] of byChunk)
-        await this.put({ _id: chunkId(key), lines: lines.join('\n') });
-      const manifest: Manifest = {
-        _id: MANIFEST,
-        version: VERSION,
-        seq: this.seq,
-        chunks: [...all].sort(),
-      };
-      await this.put(manifest);
+      await this.putAll(docs);
     } catch (err) {
       keys.forEach((k) => this.dirty.add(k)); // written next time
       throw err;
     }
   }
 
-  /** Puts a `_local` document over whatever revision is there (another tab may have written). */
-  private async put<T extends { _id: string; _rev?: string }>(doc: T): Promise<void> {
+  /**
+   * Writes `_local` documents in one transaction (chunks and manifest agree), over whatever
+   * revisions are there: another tab of the same phone may have written them meanwhile.
+   */
+  private async putAll(docs: { _id: string; _rev?: string }[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
-      try {
-        const rev = this.revs.get(doc._id);
-        const res = await this.db.put(rev ? { ...doc, _rev: rev } : doc);
-        this.revs.set(doc._id, res.rev);
-        return;
-      } catch (err) {
-        if ((err as { status?: number }).status !== 409 || attempt > 0) throw err;
-        const current = await this.db.get(doc._id).catch(() => null);
-        if (current) this.revs.set(doc._id, current._rev);
-        else this.revs.delete(doc._id);
+      const res = await this.db.bulkDocs(
+        docs.map((d) => {
+          const rev = this.revs.get(d._id);
+          return rev ? { ...d, _rev: rev } : d;
+        }),
+      );
+      const conflicts: string[] = [];
+      res.forEach((r, i) => {
+        if ('rev' in r && r.rev) this.revs.set(docs[i]._id, r.rev);
+        else if ((r as { status?: number }).status === 409) conflicts.push(docs[i]._id);
+        else throw r;
+      });
+      if (!conflicts.length) return;
+      if (attempt > 0) throw new Error(`index snapshot: ${conflicts.length} conflicts`);
+      for (const id of conflicts) {
+        const current = await this.db.get(id).catch(() => null);
+        if (current) this.revs.set(id, current._rev);
+        else this.revs.delete(id);
       }
+      docs = docs.filter((d) => conflicts.includes(d._id));
     }
   }
 }
