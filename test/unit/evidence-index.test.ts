@@ -170,18 +170,43 @@ describe('evidence index', () => {
     // An edit: its old entry must be taken back, so the ids are read now.
     await db.put({ ...docs[5], planItems: ['2.2.1'] });
     expect(await counts()).toEqual(await recount(db, p));
-    expect(gets).toContain('_local/fieldbook-index-evidence:ids');
+    expect(gets.filter((id) => id.startsWith('_local/fieldbook-index-evidence:')).length).toBe(
+      (await get<{ chunks: string[] }>('_local/fieldbook-index-evidence')).chunks.length,
+    );
     db.get = get;
   });
 
-  it('rebuilds when its ids were not written with its totals (a crash between the two)', async () => {
+  it('rebuilds when a chunk of its snapshot is lost', async () => {
     const { db, docs } = await seeded(80);
     await evidenceIndexOf(db).persist();
-    const ids = await db.get('_local/fieldbook-index-evidence:ids');
-    await db.put({ ...ids, seq: 3 }).catch((e) => {
-      throw new Error(`ids: ${e}`);
-    });
+    const m = await db.get<{ chunks: string[] }>('_local/fieldbook-index-evidence');
+    const lost = await db.get(`_local/fieldbook-index-evidence:${m.chunks[1]}`);
+    await db.remove(lost);
     await db.put({ ...docs[1], planItems: ['2.3.7'] });
+    await expectRecount(db, new EvidenceRepository(memoryReuse(db)));
+  });
+
+  it('rewrites only the manifest and the months that changed', async () => {
+    const { db, docs } = await seeded(150);
+    const index = evidenceIndexOf(db);
+    await index.persist();
+    await db.put({ ...docs[7], planItems: ['2.2.1'] });
+    await db.bulkDocs([check(3000)]);
+    const written: string[] = [];
+    const bulk = db.bulkDocs.bind(db);
+    db.bulkDocs = ((docs: { _id: string }[], opts?: object) => {
+      written.push(...docs.map((d) => d._id));
+      return bulk(docs as never, opts as never);
+    }) as typeof db.bulkDocs;
+    await index.persist();
+    db.bulkDocs = bulk;
+    const months = new Set([docs[7]._id, check(3000)._id].map((id) => id.slice(6, 13)));
+    expect(written.sort()).toEqual(
+      [
+        '_local/fieldbook-index-evidence',
+        ...[...months].map((k) => `_local/fieldbook-index-evidence:${k}`),
+      ].sort(),
+    );
     await expectRecount(db, new EvidenceRepository(memoryReuse(db)));
   });
 

@@ -3,12 +3,14 @@
 // feed (see feed-index.ts). It remembers each document's entry, which is how an edit, a
 // deletion or a conflict whose winner changes takes back what the document counted for before.
 //
-// Its snapshot is two `_local/` documents at the same sequence: the totals (a handful of
-// entries, all a screen needs) and the entry of every document (large: 50,000 ids is ~2.5 MB).
-// A start reads only the totals; the ids are read when a change must be applied or a screen
-// asks which documents give an entry, so opening the app with nothing new reads a few bytes.
+// Its snapshot (snapshot.ts) is a manifest holding the totals (a handful of entries, all a
+// screen needs) and the entry of every document in chunks by month. A start reads only the
+// manifest; the chunks are read when a change must be applied or a screen asks which documents
+// give an entry, so opening the app with nothing new reads a few bytes, and a save rewrites
+// one month's chunk.
 import { FeedIndex, indexOf } from './feed-index';
-import { isNotFound, type Db } from '../pouch-types';
+import { ChunkedSnapshot, chunkOf } from './snapshot';
+import type { Db } from '../pouch-types';
 
 export interface CountIndexSpec {
   /** Names the snapshot; bump `version` whenever `entryOf` changes meaning. */
@@ -19,46 +21,31 @@ export interface CountIndexSpec {
   entryOf(doc: Record<string, unknown>): string | null;
 }
 
-/** The snapshot's layout; the older one-document snapshot is simply rebuilt. */
-const FORMAT = 2;
+/** The snapshot's layout; an older layout is simply rebuilt. */
+const FORMAT = 3;
 
-interface TotalsDoc {
-  _id: string;
-  _rev?: string;
+interface Manifest {
   format: number;
   version: number;
   seq: number | string;
+  chunks: string[];
   totals: Record<string, number>;
-}
-
-interface IdsDoc {
-  _id: string;
-  _rev?: string;
-  seq: number | string;
-  /** Document ids by entry, joined by newlines (compact to store and to read). */
-  groups: Record<string, string>;
 }
 
 export class CountIndex extends FeedIndex {
   private readonly entries = new Map<string, string>();
   private readonly totals = new Map<string, number>();
-  /** The ids snapshot still to read, at the sequence of the totals read at start. */
-  private idsPending: { seq: number | string } | null = null;
-  private readonly revs = new Map<string, string>();
+  /** The manifest read at start whose chunks are still unread. */
+  private unread: Manifest | null = null;
+  private readonly dirty = new Set<string>();
+  private readonly snapshot: ChunkedSnapshot<Manifest>;
 
   constructor(
     db: Db,
     private readonly spec: CountIndexSpec,
   ) {
     super(db, spec.name, spec.relevant);
-  }
-
-  private get totalsId() {
-    return `_local/fieldbook-index-${this.spec.name}`;
-  }
-
-  private get idsId() {
-    return `${this.totalsId}:ids`;
+    this.snapshot = new ChunkedSnapshot(db, `_local/fieldbook-index-${spec.name}`);
   }
 
   /** How many documents give each entry, caught up with the database. */
@@ -76,41 +63,32 @@ export class CountIndex extends FeedIndex {
     return out;
   }
 
-  private async read<T>(id: string): Promise<T | null> {
-    try {
-      const doc = (await this.db.get(id)) as unknown as T & { _rev: string };
-      this.revs.set(id, doc._rev);
-      return doc;
-    } catch (err) {
-      if (isNotFound(err)) return null;
-      throw err;
-    }
-  }
-
   protected async restore(): Promise<void> {
-    const snap = await this.read<TotalsDoc>(this.totalsId);
-    this.persisted = !!snap;
-    if (!snap || snap.format !== FORMAT || snap.version !== this.spec.version) return;
-    this.seq = snap.seq;
-    for (const [entry, n] of Object.entries(snap.totals)) this.totals.set(entry, n);
-    if (this.totals.size) this.idsPending = { seq: snap.seq };
+    const m = await this.snapshot.manifest();
+    this.persisted = !!m;
+    if (!m || m.format !== FORMAT || m.version !== this.spec.version) return;
+    this.seq = m.seq;
+    for (const [entry, n] of Object.entries(m.totals)) this.totals.set(entry, n);
+    if (m.chunks.length) this.unread = m;
   }
 
-  /** Reads the ids snapshot if still unread; starts from nothing if it does not match. */
+  /** Reads the chunks if still unread; starts from nothing if one is missing. */
   protected async prepare(): Promise<boolean> {
-    const pending = this.idsPending;
-    if (!pending) return false;
-    this.idsPending = null;
-    const ids = await this.read<IdsDoc>(this.idsId);
-    if (!ids || ids.seq !== pending.seq) {
-      // Written apart from the totals (a crash between the two): rebuild.
+    const m = this.unread;
+    if (!m) return false;
+    this.unread = null;
+    const chunks = await this.snapshot.chunks(m);
+    if (!chunks) {
       this.totals.clear();
       this.entries.clear();
       this.seq = 0;
       return true;
     }
-    for (const [entry, list] of Object.entries(ids.groups))
-      if (list) for (const id of list.split('\n')) this.entries.set(id, entry);
+    for (const text of chunks.values())
+      for (const line of text.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) this.entries.set(line.slice(0, tab), line.slice(tab + 1));
+      }
     return false;
   }
 
@@ -128,43 +106,36 @@ export class CountIndex extends FeedIndex {
       this.totals.set(entry, (this.totals.get(entry) ?? 0) + 1);
       this.entries.set(id, entry);
     }
+    this.dirty.add(chunkOf(id));
     return true;
   }
 
   protected async save(): Promise<void> {
     if (await this.prepare()) await this.catchUp();
-    const groups: Record<string, string[]> = {};
-    for (const [id, entry] of this.entries) (groups[entry] ??= []).push(id);
-    const seq = this.seq;
-    // The ids first: totals without their ids would be trusted on the next start.
-    await this.put<IdsDoc>({
-      _id: this.idsId,
-      seq,
-      groups: Object.fromEntries(Object.entries(groups).map(([e, ids]) => [e, ids.join('\n')])),
-    });
-    await this.put<TotalsDoc>({
-      _id: this.totalsId,
+    const keys = [...this.dirty];
+    this.dirty.clear();
+    const byChunk = new Map<string, string[]>(keys.map((k) => [k, []]));
+    const all = new Set<string>();
+    for (const [id, entry] of this.entries) {
+      const key = chunkOf(id);
+      all.add(key);
+      byChunk.get(key)?.push(`${id}\t${entry}`);
+    }
+    const manifest: Manifest = {
       format: FORMAT,
       version: this.spec.version,
-      seq,
+      seq: this.seq,
+      chunks: [...all].sort(),
       totals: Object.fromEntries(this.totals),
-    });
-  }
-
-  /** Puts a `_local` document over whatever revision is there (another tab may have written). */
-  private async put<T extends { _id: string; _rev?: string }>(doc: T): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const rev = this.revs.get(doc._id);
-        const res = await this.db.put(rev ? { ...doc, _rev: rev } : doc);
-        this.revs.set(doc._id, res.rev);
-        return;
-      } catch (err) {
-        if ((err as { status?: number }).status !== 409 || attempt > 0) throw err;
-        const current = await this.db.get(doc._id).catch(() => null);
-        if (current) this.revs.set(doc._id, current._rev);
-        else this.revs.delete(doc._id);
-      }
+    };
+    try {
+      await this.snapshot.write(
+        manifest,
+        new Map([...byChunk].map(([k, lines]) => [k, lines.join('\n')])),
+      );
+    } catch (err) {
+      keys.forEach((k) => this.dirty.add(k)); // written next time
+      throw err;
     }
   }
 }

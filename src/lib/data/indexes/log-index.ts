@@ -16,26 +16,15 @@ import {
   type LogEntry,
   type LogFilter,
 } from './log-entry';
-import { isNotFound, type Db } from '../pouch-types';
+import type { Db } from '../pouch-types';
+import { ChunkedSnapshot, chunkOf } from './snapshot';
 
 const VERSION = 1;
-const MANIFEST = '_local/fieldbook-index-log';
-const chunkId = (key: string) => `${MANIFEST}:${key}`;
-/** `check:2024-03-05T…` → `2024-03`. */
-const chunkOf = (id: string) => (/^check:\d{4}-\d{2}/.test(id) ? id.slice(6, 13) : 'other');
 
 interface Manifest {
-  _id: string;
-  _rev?: string;
   version: number;
   seq: number | string;
   chunks: string[];
-}
-
-interface Chunk {
-  _id: string;
-  _rev?: string;
-  lines: string;
 }
 
 /** What the filter bar offers: the values present in the log, with how many records each. */
@@ -80,10 +69,11 @@ export class LogIndex extends FeedIndex {
     planItems: new Map(),
   };
   private readonly dirty = new Set<string>();
-  private readonly revs = new Map<string, string>();
+  private readonly snapshot: ChunkedSnapshot<Manifest>;
 
   constructor(db: Db) {
     super(db, 'log', (id) => id.startsWith('check:'));
+    this.snapshot = new ChunkedSnapshot(db, '_local/fieldbook-index-log');
   }
 
   /** The first `limit` records matching `filter`, newest first, after the id `after`. */
@@ -153,33 +143,17 @@ export class LogIndex extends FeedIndex {
   }
 
   protected async restore(): Promise<void> {
-    let manifest: Manifest;
-    try {
-      manifest = (await this.db.get(MANIFEST)) as unknown as Manifest;
-    } catch (err) {
-      if (isNotFound(err)) return;
-      throw err;
-    }
-    this.revs.set(MANIFEST, manifest._rev!);
-    this.persisted = true;
-    if (manifest.version !== VERSION) return;
-    const chunks: (Chunk | null)[] = await Promise.all(
-      manifest.chunks.map((key) =>
-        this.db.get(chunkId(key)).then(
-          (c) => c as unknown as Chunk,
-          () => null,
-        ),
-      ),
-    );
-    if (chunks.some((c) => !c)) return; // a chunk lost: rebuild from the changes feed
+    const manifest = await this.snapshot.manifest();
+    this.persisted = !!manifest;
+    if (!manifest || manifest.version !== VERSION) return;
+    const chunks = await this.snapshot.chunks(manifest);
+    if (!chunks) return; // a chunk lost: rebuild from the changes feed
     const order: LogEntry[] = [];
-    for (const c of chunks as Chunk[]) {
-      this.revs.set(c._id, c._rev!);
-      for (const line of c.lines.split('\n')) {
+    for (const key of manifest.chunks)
+      for (const line of chunks.get(key)!.split('\n')) {
         const e = line ? lineEntry(line) : null;
         if (e) order.push(e);
       }
-    }
     // Chunks are months in order and lines ids in order; sort only if that ever fails.
     for (let i = 1; i < order.length; i++)
       if (order[i - 1].id >= order[i].id) {
@@ -204,45 +178,15 @@ export class LogIndex extends FeedIndex {
       all.add(key);
       byChunk.get(key)?.push(entryLine(e));
     }
-    const docs: (Chunk | Manifest)[] = [...byChunk].map(([key, lines]) => ({
-      _id: chunkId(key),
-      lines: lines.join('\n'),
-    }));
-    docs.push({ _id: MANIFEST, version: VERSION, seq: this.seq, chunks: [...all].sort() });
+    const chunks = new Map([...byChunk].map(([k, lines]) => [k, lines.join('\n')]));
     try {
-      await this.putAll(docs);
+      await this.snapshot.write(
+        { version: VERSION, seq: this.seq, chunks: [...all].sort() },
+        chunks,
+      );
     } catch (err) {
       keys.forEach((k) => this.dirty.add(k)); // written next time
       throw err;
-    }
-  }
-
-  /**
-   * Writes `_local` documents in one transaction (chunks and manifest agree), over whatever
-   * revisions are there: another tab of the same phone may have written them meanwhile.
-   */
-  private async putAll(docs: { _id: string; _rev?: string }[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const res = await this.db.bulkDocs(
-        docs.map((d) => {
-          const rev = this.revs.get(d._id);
-          return rev ? { ...d, _rev: rev } : d;
-        }),
-      );
-      const conflicts: string[] = [];
-      res.forEach((r, i) => {
-        if ('rev' in r && r.rev) this.revs.set(docs[i]._id, r.rev);
-        else if ((r as { status?: number }).status === 409) conflicts.push(docs[i]._id);
-        else throw r;
-      });
-      if (!conflicts.length) return;
-      if (attempt > 0) throw new Error(`index snapshot: ${conflicts.length} conflicts`);
-      for (const id of conflicts) {
-        const current = await this.db.get(id).catch(() => null);
-        if (current) this.revs.set(id, current._rev);
-        else this.revs.delete(id);
-      }
-      docs = docs.filter((d) => conflicts.includes(d._id));
     }
   }
 }

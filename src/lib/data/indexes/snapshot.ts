@@ -1,0 +1,91 @@
+// An index's snapshot in `_local/` documents (never replicated, never in the changes feed): a
+// manifest (the sequence it is at, what it knows in brief, the list of chunks) and chunks of
+// text, one per month of the records' ids, so that a save or a day's sync rewrites one small
+// chunk, never the whole index. Manifest and changed chunks are written in one transaction, so
+// they always agree.
+import { isNotFound, type Db } from '../pouch-types';
+
+/** `check:2024-03-05T…` → `2024-03`: the chunk a record's line lives in. */
+export const chunkOf = (id: string) =>
+  /^[a-z]+:\d{4}-\d{2}/.test(id) ? id.slice(id.indexOf(':') + 1, id.indexOf(':') + 8) : 'other';
+
+export interface ManifestBase {
+  seq: number | string;
+  chunks: string[];
+}
+
+type LocalDoc = { _id: string; _rev?: string } & Record<string, unknown>;
+
+export class ChunkedSnapshot<M extends ManifestBase> {
+  private readonly revs = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    /** `_local/fieldbook-index-<name>` */
+    private readonly id: string,
+  ) {}
+
+  private chunkId(key: string) {
+    return `${this.id}:${key}`;
+  }
+
+  async manifest(): Promise<M | null> {
+    try {
+      const doc = (await this.db.get(this.id)) as unknown as M & { _rev: string };
+      this.revs.set(this.id, doc._rev);
+      return doc;
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  /** The text of every chunk the manifest names; null when one is missing. */
+  async chunks(m: M): Promise<Map<string, string> | null> {
+    const docs = await Promise.all(
+      m.chunks.map((key) =>
+        this.db.get(this.chunkId(key)).then(
+          (d) => d as unknown as { _id: string; _rev: string; lines: string },
+          () => null,
+        ),
+      ),
+    );
+    const out = new Map<string, string>();
+    for (const [i, d] of docs.entries()) {
+      if (!d) return null;
+      this.revs.set(d._id, d._rev);
+      out.set(m.chunks[i], d.lines);
+    }
+    return out;
+  }
+
+  /** Writes the manifest and the given chunks in one transaction. */
+  async write(manifest: M, chunks: ReadonlyMap<string, string>): Promise<void> {
+    let docs: LocalDoc[] = [...chunks].map(([key, lines]) => ({ _id: this.chunkId(key), lines }));
+    docs.push({ ...(manifest as unknown as Record<string, unknown>), _id: this.id });
+    // Over whatever revisions are there: another tab of this phone may have written meanwhile.
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.db.bulkDocs(
+        docs.map(({ _rev, ...d }) => {
+          void _rev;
+          const rev = this.revs.get(d._id);
+          return rev ? { ...d, _rev: rev } : d;
+        }),
+      );
+      const conflicts: string[] = [];
+      res.forEach((r, i) => {
+        if ('rev' in r && r.rev) this.revs.set(docs[i]._id, r.rev);
+        else if ((r as { status?: number }).status === 409) conflicts.push(docs[i]._id);
+        else throw r;
+      });
+      if (!conflicts.length) return;
+      if (attempt > 0) throw new Error(`index snapshot: ${conflicts.length} conflicts`);
+      for (const id of conflicts) {
+        const current = await this.db.get(id).catch(() => null);
+        if (current) this.revs.set(id, current._rev);
+        else this.revs.delete(id);
+      }
+      docs = docs.filter((d) => conflicts.includes(d._id));
+    }
+  }
+}
