@@ -238,5 +238,13 @@ describe('log index', () => {
     const second = await log.find(f, 20, first.next);
     expect(second.items.map((d) => d._id)).toEqual(want.slice(20, 40));
     expect(await log.count(f)).toBe(want.length);
+    // The rows a list shows come from the index alone and say what the records say.
+    const rows = await log.findRows(f, 20, first.next);
+    expect(rows.items.map((r) => r._id)).toEqual(want.slice(20, 40));
+    for (const [i, r] of rows.items.entries()) {
+      const d = second.items[i];
+      const { _id, kind, status, hamlet, place, startedAt, author, authorRole } = d;
+      expect(r).toEqual({ _id, kind, status, hamlet, place, startedAt, author, authorRole });
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { Author, FieldCheckInput } from '$lib/domain/field-check-factory';
 import type { DbRole } from '$lib/domain/constants';
 import { kindOf } from '$lib/kinds';
 import type { FieldCheckRepository, Page } from './field-checks.repo';
-import type { LogFilter } from './indexes/log-entry';
+import { rowOf, type LogFilter, type LogRow } from './indexes/log-entry';
 import type { LogFacets } from './indexes/log-index';
 
 const newestFirst = (a: { _id: string }, b: { _id: string }) =>
@@ -78,6 +78,23 @@ export class CheckLog {
     return mergePages(pages, limit);
   }
 
+  /**
+   * The rows a list shows of the records matching `filter`, newest first: from the log indexes
+   * alone, no record read (a filtered page costs a walk in memory).
+   */
+  async findRows(
+    filter: LogFilter,
+    limit = 50,
+    after: string | null = null,
+  ): Promise<Page<LogRow>> {
+    const hits = await Promise.all(this.all.map((r) => r.log.find(filter, limit, after)));
+    const pages = hits.map((h) => ({
+      items: h.entries.map(rowOf),
+      next: h.more ? h.ids[h.ids.length - 1] : null,
+    }));
+    return mergePages(pages, limit);
+  }
+
   /** How many records match `filter` across databases (in memory, no record read). */
   async count(filter: LogFilter = {}): Promise<number> {
     const counts = await Promise.all(this.all.map((r) => r.log.count(filter)));
@@ -107,7 +124,7 @@ export class CheckLog {
 }
 
 /** Newest first across databases: ids are time-ordered, so a merge of pages is exact. */
-function mergePages(pages: Page<FieldCheck>[], limit: number): Page<FieldCheck> {
+function mergePages<T extends { _id: string }>(pages: Page<T>[], limit: number): Page<T> {
   const merged = pages.flatMap((p) => p.items).sort(newestFirst);
   const items = merged.slice(0, limit);
   const more = merged.length > limit || pages.some((p) => p.next !== null);

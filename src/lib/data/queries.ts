@@ -8,7 +8,7 @@ import { foldProgress, type ProgressState } from '$lib/domain/progress';
 import type { CheckLog } from './check-log';
 import { evidencePeriod, type EvidenceRepository } from './evidence.repo';
 import type { Page } from './field-checks.repo';
-import type { LogFilter } from './indexes/log-entry';
+import type { LogFilter, LogRow } from './indexes/log-entry';
 import type { LogFacets } from './indexes/log-index';
 import { named, source, type Source } from './live-query';
 import { loadPlanOverview, type PlanOverview } from './plan-overview';
@@ -59,10 +59,10 @@ export class Queries {
    * The merged log filtered and searched: the newest `limit` records matching `filter`, from
    * the log indexes (kept up to date as records are saved or arrive), never a scan of records.
    */
-  findChecks(filter: LogFilter, limit: number): Source<Page<FieldCheck>> {
+  findChecks(filter: LogFilter, limit: number): Source<Page<LogRow>> {
     const { checks } = this.repos;
     return named('findChecks', {
-      read: () => checks.find(filter, limit),
+      read: () => checks.findRows(filter, limit),
       subscribe: (onChange) => checks.watchLog(onChange),
     });
   }

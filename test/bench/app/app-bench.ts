@@ -26,6 +26,8 @@ import { LOG_DB, uploadRecords } from './server-data.ts';
 
 export interface Scale {
   records: number;
+  /** Records beyond the server's were written on the phone itself and sync was cut. */
+  offline: boolean;
   /** Plain one-shot replication that brought the phone up to date (not a benchmark). */
   seedMs: number;
   /** The app's first home screen after the records arrived (builds what it keeps). */
@@ -88,22 +90,49 @@ async function seedPhone(phone: Phone, origin: string) {
   return res.ms;
 }
 
+/**
+ * The offline way to a large phone (BENCH_APP_LOCAL_FILL=1): the records beyond the server's
+ * are written straight into the phone's IndexedDB and the phone's sync is cut (every /db
+ * request fails), since putting 40,000 more on the server through /db takes most of an hour on
+ * a loaded 2-core machine. Sync memory says everything was sent, as after a push.
+ */
+async function fillPhone(phone: Phone, origin: string, from: number, to: number, total: number) {
+  await phone.context.route('**/db/**', (route) => route.abort('internetdisconnected'));
+  const bench = await phone.benchPage(origin);
+  const res = (await call(bench, 'fill', APP_DB, from, to, total, 'app')) as {
+    ms: number;
+    seq: number;
+  };
+  await bench.evaluate(
+    ([seq]) =>
+      localStorage.setItem(
+        'fieldbook:sync:canbo:fieldbook-hong-phong',
+        JSON.stringify({ pushedSeq: seq, lastSyncedAt: new Date().toISOString(), rejected: {} }),
+      ),
+    [res.seq] as const,
+  );
+  await bench.close();
+  console.log(`    wrote records ${from}–${to} on the phone in ${(res.ms / 1000).toFixed(1)} s`);
+  return res.ms;
+}
+
 async function measureScale(
   phone: Phone,
   origin: string,
   records: number,
   runs: number,
+  offline = false,
 ): Promise<Scale> {
   const page = await phone.page();
   await page.goto('about:blank'); // the app must not sync while the phone is brought up to date
-  const seedMs = await seedPhone(phone, origin);
+  const seedMs = offline ? 0 : await seedPhone(phone, origin);
   const signedIn = await page
     .context()
     .cookies(origin)
     .then((c) => c.length > 0);
   if (!signedIn) await phone.signIn(page, origin, OFFICER);
   const first = await openHome(page, origin);
-  await waitMarks(page, ['phase:upToDate']);
+  if (!offline) await waitMarks(page, ['phase:upToDate']);
   const home = [];
   for (let i = 0; i < runs; i++) home.push(await openHome(page, origin));
   const opens = [];
@@ -149,6 +178,7 @@ async function measureScale(
   await tab.close();
   const out = {
     records,
+    offline,
     seedMs,
     firstOpenMs: first.both,
     homeList: dist(home.map((h) => h.list)),
@@ -226,25 +256,33 @@ export async function measureApp(root: string): Promise<AppBench> {
         onServer += await uploadRecords(s.server.url, onServer, n, total, 'app');
       };
       await fill(syncRecords);
-      const firstSync = skip.has('sync')
-        ? 'skipped (BENCH_APP_SKIP)'
-        : await guard('first sync', () =>
-            measureFirstSync(s, work, benchJs, syncRecords, syncRuns),
-          );
       const profile = path.join(work, 'phone');
       const phone = await Phone.launch(profile, benchJs);
       const scales: Scale[] = [];
       let size: SignedInSize | string = 'not measured';
       try {
+        const localFill = env('BENCH_APP_LOCAL_FILL', '') === '1';
+        let onPhone = 0;
         for (const n of sizes) {
-          if (n > onServer) await fill(n);
-          scales.push(await measureScale(phone, s.proxyUrl, n, runs));
+          let offline = false;
+          if (n > onServer && localFill && onPhone > 0) {
+            await fillPhone(phone, s.proxyUrl, onPhone, n, total);
+            offline = true;
+          } else if (n > onServer) await fill(n);
+          scales.push(await measureScale(phone, s.proxyUrl, n, runs, offline));
+          onPhone = n;
           if (typeof size === 'string')
             size = await guard('size', () => signedInSize(phone, s.proxyUrl));
         }
       } finally {
         await phone.close();
       }
+      // After the screens, so that their figures are in the log even if a slow sync runs long.
+      const firstSync = skip.has('sync')
+        ? 'skipped (BENCH_APP_SKIP)'
+        : await guard('first sync', () =>
+            measureFirstSync(s, work, benchJs, syncRecords, syncRuns),
+          );
       const lighthouse = skip.has('lighthouse')
         ? 'skipped (BENCH_APP_SKIP)'
         : await guard('lighthouse', () =>

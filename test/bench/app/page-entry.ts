@@ -8,6 +8,7 @@ import PouchDBBrowser from 'pouchdb-browser';
 import type { Db, PouchStatic } from '$lib/data/pouch-types';
 import type { SyncEnvironment } from '$lib/data/sync-environment';
 import { emptyInput } from '$lib/domain/field-check-factory';
+import { logRecords } from './records';
 
 // The app loads pouchdb-browser lazily (loadPouch); in this library bundle that import comes
 // out without its default export, so the page imports it statically and opens the app's
@@ -162,6 +163,19 @@ const bench = {
       await new Promise((r) => setTimeout(r, gapMs));
     }
     return out;
+  },
+
+  /**
+   * Writes records [from, to) of a log of `total` straight into the phone's database (the
+   * offline part of the 50,000-record run: see README); returns the database's sequence.
+   */
+  async fill(dbName: string, from: number, to: number, total: number, salt: string) {
+    const db = await openLocalDb(dbName);
+    const t0 = performance.now();
+    for (let start = from; start < to; start += 1000)
+      await db.bulkDocs(logRecords(start, Math.min(to, start + 1000), total, salt));
+    const info = await db.info();
+    return { ms: performance.now() - t0, seq: info.update_seq };
   },
 
   async count(dbName: string) {

@@ -10,14 +10,16 @@ const pp = (d: Dist) => `p50 ${ms(d.p50)}, p95 ${ms(d.p95)} (${d.runs} runs)`;
 const ok = (v: number, max: number, unit = '') => `${v <= max ? '✓' : '✗'} (≤ ${max}${unit})`;
 
 function scaleRows(s: Scale, base: Scale | undefined): Row[] {
-  const area = `App, ${s.records.toLocaleString('en')} records (Chromium, IndexedDB)`;
+  const area = `App, ${s.records.toLocaleString('en')} records (Chromium, IndexedDB${s.offline ? ', offline: see README' : ''})`;
   const growth = (pick: (x: Scale) => Dist) =>
     base && base !== s ? `; ${ratio(pick(s).p95 / pick(base).p95)} the p95 at ${base.records}` : '';
   return [
     [
       area,
-      'phone brought up to date (plain replication, not timed as a result)',
-      seconds(s.seedMs),
+      s.offline
+        ? 'records beyond the server written on the phone itself, sync cut'
+        : 'phone brought up to date (plain replication, not timed as a result)',
+      s.offline ? '—' : seconds(s.seedMs),
     ],
     [area, 'first home screen after the records arrived', ms(s.firstOpenMs)],
     [

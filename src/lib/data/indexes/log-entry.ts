@@ -1,15 +1,32 @@
 // What the log index keeps of one field check, and how a filter and a search match it. Pure
 // functions, shared by the index, its tests and any reader that must agree with them.
+import { CHECK_STATUSES, type CheckStatus } from '$lib/domain/field-check';
 import { searchKey } from '$lib/domain/text';
+import { kindOf, type FieldCheckKind } from '$lib/kinds';
+
+/** What a list row shows of a record: the index has it, so a filtered page reads no record. */
+export interface LogRow {
+  _id: string;
+  kind: FieldCheckKind;
+  /** The review state: the record's status (draft, submitted, approved, returned). */
+  status: CheckStatus;
+  hamlet: string;
+  place: string;
+  startedAt: string;
+  author: string;
+  authorRole: string;
+}
 
 /** One record as the merged log filters and searches it (the winning revision). */
 export interface LogEntry {
   id: string;
-  kind: string;
+  kind: FieldCheckKind;
   hamlet: string;
   author: string;
-  /** The review state: the record's status (draft, submitted, approved, returned). */
-  status: string;
+  status: CheckStatus;
+  place: string;
+  startedAt: string;
+  authorRole: string;
   planItems: string[];
   /** The day the work started, in Vietnam: `YYYY-MM-DD`. */
   day: string;
@@ -70,13 +87,20 @@ export function logEntryOf(id: string, doc: Record<string, unknown>): LogEntry |
   if (doc.type !== 'fieldCheck' || typeof doc.startedAt !== 'string') return null;
   const started = Date.parse(doc.startedAt);
   if (!Number.isFinite(started)) return null;
+  // A kind or state this app does not know (a newer app's record) is left to the record's own
+  // reader, which reports what it cannot read.
+  if (typeof doc.kind !== 'string' || !kindOf(doc.kind)) return null;
+  if (!(CHECK_STATUSES as readonly unknown[]).includes(doc.status)) return null;
   const words = [...new Set(wordsOf(textOf(doc)))];
   return {
     id,
-    kind: clean(doc.kind),
+    kind: doc.kind as FieldCheckKind,
     hamlet: clean(doc.hamlet),
     author: clean(doc.author),
-    status: clean(doc.status),
+    status: doc.status as CheckStatus,
+    place: clean(doc.place),
+    startedAt: doc.startedAt,
+    authorRole: clean(doc.authorRole),
     planItems: Array.isArray(doc.planItems)
       ? [...new Set(doc.planItems.filter((c): c is string => typeof c === 'string'))]
       : [],
@@ -114,13 +138,48 @@ export const isEmptyFilter = (f: LogFilter) => matcher(f).all;
 
 /** One entry as a line of the snapshot (tab-separated; no field holds a tab or newline). */
 export function entryLine(e: LogEntry): string {
-  return [e.id, e.kind, e.hamlet, e.author, e.status, e.planItems.join(','), e.day, e.words].join(
-    '\t',
-  );
+  return [
+    e.id,
+    e.kind,
+    e.hamlet,
+    e.author,
+    e.status,
+    e.place,
+    e.startedAt,
+    e.authorRole,
+    e.planItems.join(','),
+    e.day,
+    e.words,
+  ].join('\t');
 }
 
 export function lineEntry(line: string): LogEntry | null {
-  const [id, kind, hamlet, author, status, items, day, words] = line.split('\t');
-  if (words === undefined) return null;
-  return { id, kind, hamlet, author, status, planItems: items ? items.split(',') : [], day, words };
+  const f = line.split('\t');
+  if (f.length !== 11) return null;
+  const [id, kind, hamlet, author, status, place, startedAt, authorRole, items, day, words] = f;
+  return {
+    id,
+    kind: kind as FieldCheckKind,
+    hamlet,
+    author,
+    status: status as CheckStatus,
+    place,
+    startedAt,
+    authorRole,
+    planItems: items ? items.split(',') : [],
+    day,
+    words,
+  };
 }
+
+/** The row a list shows. */
+export const rowOf = (e: LogEntry): LogRow => ({
+  _id: e.id,
+  kind: e.kind,
+  status: e.status,
+  hamlet: e.hamlet,
+  place: e.place,
+  startedAt: e.startedAt,
+  author: e.author,
+  authorRole: e.authorRole,
+});

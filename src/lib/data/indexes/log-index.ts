@@ -19,7 +19,7 @@ import {
 import type { Db } from '../pouch-types';
 import { ChunkedSnapshot, chunkOf } from './snapshot';
 
-const VERSION = 1;
+const VERSION = 2;
 
 interface Manifest {
   version: number;
@@ -37,6 +37,8 @@ export interface LogFacets {
 export interface LogHits {
   /** Ids of the matching records, newest first. */
   ids: string[];
+  /** Their entries, in the same order. */
+  entries: LogEntry[];
   /** More records match after the last one. */
   more: boolean;
 }
@@ -80,15 +82,15 @@ export class LogIndex extends FeedIndex {
   async find(filter: LogFilter, limit: number, after: string | null = null): Promise<LogHits> {
     await this.catchUp();
     const m = matcher(filter);
-    const ids: string[] = [];
+    const entries: LogEntry[] = [];
     const start = after === null ? this.order.length : lowerBound(this.order, after);
     for (let i = start - 1; i >= 0; i--) {
       const e = this.order[i];
       if (!m.test(e)) continue;
-      if (ids.length === limit) return { ids, more: true };
-      ids.push(e.id);
+      if (entries.length === limit) return { ids: entries.map((x) => x.id), entries, more: true };
+      entries.push(e);
     }
-    return { ids, more: false };
+    return { ids: entries.map((x) => x.id), entries, more: false };
   }
 
   /** How many records match `filter` (a walk over the index in memory, no database read). */
