@@ -77,3 +77,44 @@ test('sign-out with unsent records warns, sends first when asked, and otherwise 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a receipt follows a record: on the phone, on the server (when), reviewed (by whom)', async ({
+  browser,
+}) => {
+  const { context, page } = await newPhone(browser);
+  await signIn(page, OFFICER);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  const hamlet = `Thôn Lũng Pù ${Date.now() % 100_000}`;
+  const url = await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': hamlet });
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt.getByTestId('receipt-saved')).toContainText('Đã lưu trên máy');
+  await expect(receipt.getByTestId('receipt-sent')).toContainText('Đã gửi');
+  await expect(receipt.getByTestId('receipt-server')).toHaveText(
+    'Chưa lên máy chủ: máy sẽ tự gửi khi có mạng',
+  );
+  await expect(receipt.getByTestId('receipt-review')).toHaveText('Chờ duyệt');
+  await expect(page.getByTestId('sync-pending')).toHaveText('1 bản ghi chưa lên máy chủ');
+  await screenshot(page, 'receipt-on-phone');
+
+  await context.setOffline(false);
+  await expect(receipt.getByTestId('receipt-server')).toHaveAttribute('data-state', 'onServer', {
+    timeout: 30_000,
+  });
+  await expect(receipt.getByTestId('receipt-server')).toContainText(/Đã lên máy chủ · \d\d:\d\d/);
+  await expect(page.getByTestId('sync-pending')).toHaveText('Mọi bản ghi đã lên máy chủ');
+
+  // The chair approves it on another phone; the officer's receipt says by whom.
+  const chair = await newPhone(browser);
+  await signIn(chair.page, CHAIR);
+  await chair.page.goto(url);
+  chair.page.on('dialog', (d) => void d.accept());
+  await chair.page.getByRole('button', { name: 'Duyệt bản ghi' }).click();
+  await expect(chair.page.getByTestId('receipt-review')).toHaveAttribute('data-state', 'approved');
+  await expect(receipt.getByTestId('receipt-review')).toContainText('Đã duyệt: Hoàng Văn Huân', {
+    timeout: 30_000,
+  });
+  await screenshot(page, 'receipt-reviewed');
+  await chair.context.close();
+  await context.close();
+});

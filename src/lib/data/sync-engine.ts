@@ -135,6 +135,11 @@ export class SyncEngine {
     if (!this.stopped) void this.restart();
   }
 
+  /** Whether `id` has a change the server does not have yet, as of the last count. */
+  isPending(id: string): boolean {
+    return this.pending.has(id);
+  }
+
   /** Count pending changes again now (after a local write, for instance). */
   refreshPending(): void {
     this.schedulePendingCount(0);
@@ -241,6 +246,11 @@ export class SyncEngine {
       this.emit({ type: 'progress', written: info.docs_written, pending: pending ?? null });
       if (direction === 'push') {
         for (const doc of info.docs) this.accept(doc._id);
+        const own = this.options.isOwnChange ?? (() => true);
+        const ids = info.docs
+          .map((d) => d._id)
+          .filter((id) => own(id) && !(id in this.memory.rejected));
+        if (ids.length) this.emit({ type: 'pushed', ids, at: this.env.now() });
       } else {
         for (const doc of info.docs) if (doc._rev) this.pulled.set(doc._id, doc._rev);
       }

@@ -35,6 +35,8 @@ export type SyncEvent =
   | { type: 'pendingCounted'; count: number }
   | { type: 'denied'; id: string; reason: string }
   | { type: 'accepted'; id: string }
+  /** Own records the server has just taken (receipts). */
+  | { type: 'pushed'; ids: string[]; at: string }
   | { type: 'stopped' };
 
 export const initialSyncStatus = (
@@ -87,6 +89,8 @@ export function reduceSync(s: SyncStatus, e: SyncEvent): SyncStatus {
       delete rejected[e.id];
       return { ...s, rejected };
     }
+    case 'pushed':
+      return s;
     case 'stopped':
       return { ...s, phase: s.online ? 'connecting' : 'offline', progress: null };
   }

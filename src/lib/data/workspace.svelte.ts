@@ -30,6 +30,7 @@ import { SyncController } from './sync.svelte';
 import type { SyncMemory } from './sync-engine';
 import { migrateOnOpen } from './migrate-local';
 import { notePerson } from './device-people';
+import { ReceiptBook, type Delivery } from './receipts';
 
 class Workspace {
   session = $state<DeviceSession | null>(null);
@@ -147,7 +148,9 @@ async function open(session: DeviceSession) {
     // Own unsent records of an older version become current before sync sends them.
     const since = store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0;
     await migrateOnOpen(local, { since, isOwn: isOwnChange, now: new Date().toISOString() });
-    syncs.push(new SyncController(local, remote, store.keyFor(`sync:${name}`), { isOwnChange }));
+    const receipts = new ReceiptBook(store, `receipts:${name}`);
+    const memoryKey = store.keyFor(`sync:${name}`);
+    syncs.push(new SyncController(local, remote, memoryKey, { isOwnChange }, undefined, receipts));
   }
   if (!log) throw new Error('every person replicates the commune log');
   const checks = new CheckLog(checkRepos);
@@ -231,6 +234,18 @@ export async function signInToWorkspace(name: string, password: string): Promise
     return;
   }
   await open(session);
+}
+
+/** Where one of this person's records stands on its way to the server. */
+export function deliveryOf(id: string): Delivery {
+  const all = workspace.syncs.map((s) => s.delivery(id));
+  return (
+    all.find((d) => d.state === 'refused') ??
+    all.find((d) => d.state === 'waiting') ??
+    all.find((d) => d.state === 'unknown') ??
+    all.find((d) => d.at) ??
+    all[0] ?? { state: 'unknown', at: null, reason: null }
+  );
 }
 
 /** This person's records not yet on the server, counted now. */

@@ -15,7 +15,10 @@ export const en: Messages = {
     upToDate: 'Up to date',
     error: 'Sync error, will retry',
     signedOut: 'Sign in again to sync',
-    pending: (n: number) => (n === 0 ? 'No changes waiting' : `${n} changes waiting to be sent`),
+    pending: (n: number) =>
+      n === 0
+        ? 'Every record is on the server'
+        : `${n} record${n === 1 ? '' : 's'} not on the server yet`,
     lastSynced: (when: string) => `Last synced: ${when}`,
     never: 'Never synced',
     errors: {

@@ -13,7 +13,8 @@ export const vi = {
     upToDate: 'Đã đồng bộ',
     error: 'Lỗi đồng bộ, sẽ thử lại',
     signedOut: 'Cần đăng nhập lại để đồng bộ',
-    pending: (n: number) => (n === 0 ? 'Không còn thay đổi chờ gửi' : `${n} thay đổi chờ gửi`),
+    pending: (n: number) =>
+      n === 0 ? 'Mọi bản ghi đã lên máy chủ' : `${n} bản ghi chưa lên máy chủ`,
     lastSynced: (when: string) => `Đồng bộ lần cuối: ${when}`,
     never: 'Chưa đồng bộ lần nào',
     errors: {

@@ -15,6 +15,20 @@ export const deviceVi = {
   othersUnsent: (n: number, who: string) =>
     `Máy này còn giữ ${n} bản ghi chưa gửi của ${who}. Người đó cần đăng nhập lại khi có mạng để gửi.`,
   someone: 'một người dùng trước',
+  receipt: {
+    title: 'Bản ghi đang ở đâu',
+    saved: 'Đã lưu trên máy',
+    sent: 'Đã gửi',
+    draft: 'Chưa gửi (bản nháp)',
+    onServer: 'Đã lên máy chủ',
+    waiting: 'Chưa lên máy chủ: máy sẽ tự gửi khi có mạng',
+    refused: 'Máy chủ không nhận bản này (xem lý do ở trên)',
+    checking: 'Đang kiểm tra…',
+    approved: (who: string) => `Đã duyệt: ${who}`,
+    returned: (who: string) => `Bị trả lại: ${who}`,
+    awaiting: 'Chờ duyệt',
+    notYet: 'Chưa gửi duyệt',
+  },
 };
 
 export const deviceEn: typeof deviceVi = {
@@ -32,4 +46,18 @@ export const deviceEn: typeof deviceVi = {
   othersUnsent: (n: number, who: string) =>
     `This phone still holds ${n} unsent record${n === 1 ? '' : 's'} of ${who}. They need to sign in again with a connection to send them.`,
   someone: 'an earlier user',
+  receipt: {
+    title: 'Where this record is',
+    saved: 'Saved on the phone',
+    sent: 'Sent',
+    draft: 'Not sent (draft)',
+    onServer: 'On the server',
+    waiting: 'Not on the server yet: the phone sends it when it has a connection',
+    refused: 'The server did not take this version (see the reason above)',
+    checking: 'Checking…',
+    approved: (who: string) => `Approved: ${who}`,
+    returned: (who: string) => `Returned: ${who}`,
+    awaiting: 'Waiting for review',
+    notYet: 'Not sent for review',
+  },
 };
