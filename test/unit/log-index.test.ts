@@ -223,6 +223,18 @@ describe('log index', () => {
     );
   });
 
+  it('writes its snapshot over one another tab of the phone wrote', async () => {
+    const { db } = await seeded(90);
+    const tabA = new LogIndex(Object.create(db) as Db);
+    const tabB = new LogIndex(Object.create(db) as Db);
+    await tabA.persist();
+    await tabB.persist(); // never read A's chunks: must not conflict with them
+    await db.bulkDocs([record(700), record(701)]);
+    await tabA.persist();
+    const fresh = new LogIndex(Object.create(db) as Db);
+    await expectReference(db, fresh);
+  });
+
   it('merges the databases a person reads, newest first', async () => {
     const a = await seeded(60);
     const b = await seeded(60);

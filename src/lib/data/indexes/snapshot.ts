@@ -14,6 +14,9 @@ export interface ManifestBase {
   chunks: string[];
 }
 
+const isConflict = (r: unknown) =>
+  (r as { status?: number }).status === 409 || (r as { name?: string }).name === 'conflict';
+
 type LocalDoc = { _id: string; _rev?: string } & Record<string, unknown>;
 
 export class ChunkedSnapshot<M extends ManifestBase> {
@@ -63,6 +66,18 @@ export class ChunkedSnapshot<M extends ManifestBase> {
   async write(manifest: M, chunks: ReadonlyMap<string, string>): Promise<void> {
     let docs: LocalDoc[] = [...chunks].map(([key, lines]) => ({ _id: this.chunkId(key), lines }));
     docs.push({ ...(manifest as unknown as Record<string, unknown>), _id: this.id });
+    // Chunks never read on this page (a count index reads its chunks only when it must) may
+    // exist already: learn their revisions first, so the one write does not conflict.
+    await Promise.all(
+      docs
+        .filter((d) => !this.revs.has(d._id))
+        .map((d) =>
+          this.db.get(d._id).then(
+            (found) => this.revs.set(d._id, found._rev),
+            () => undefined,
+          ),
+        ),
+    );
     // Over whatever revisions are there: another tab of this phone may have written meanwhile.
     for (let attempt = 0; ; attempt++) {
       const res = await this.db.bulkDocs(
@@ -75,7 +90,8 @@ export class ChunkedSnapshot<M extends ManifestBase> {
       const conflicts: string[] = [];
       res.forEach((r, i) => {
         if ('rev' in r && r.rev) this.revs.set(docs[i]._id, r.rev);
-        else if ((r as { status?: number }).status === 409) conflicts.push(docs[i]._id);
+        // IndexedDB's adapter answers a `_local` conflict with only { name: 'conflict' }.
+        else if (isConflict(r)) conflicts.push(docs[i]._id);
         else throw r;
       });
       if (!conflicts.length) return;
