@@ -97,7 +97,12 @@ async function seedPhone(phone: Phone, origin: string) {
  * a loaded 2-core machine. Sync memory says everything was sent, as after a push.
  */
 async function fillPhone(phone: Phone, origin: string, from: number, to: number, total: number) {
-  await phone.context.route('**/db/**', (route) => route.abort('internetdisconnected'));
+  // Replication cut; signing in (/db/_session) still reaches the server.
+  await phone.context.route('**/db/**', (route) =>
+    new URL(route.request().url()).pathname === '/db/_session'
+      ? route.continue()
+      : route.abort('internetdisconnected'),
+  );
   const bench = await phone.benchPage(origin);
   const res = (await call(bench, 'fill', APP_DB, from, to, total, 'app')) as {
     ms: number;
@@ -265,7 +270,13 @@ export async function measureApp(root: string): Promise<AppBench> {
         let onPhone = 0;
         for (const n of sizes) {
           let offline = false;
-          if (n > onServer && localFill && onPhone > 0) {
+          if (n > onServer && localFill) {
+            if (onPhone === 0) {
+              const blank = await phone.page();
+              await blank.goto('about:blank');
+              await seedPhone(phone, s.proxyUrl);
+              onPhone = onServer;
+            }
             await fillPhone(phone, s.proxyUrl, onPhone, n, total);
             offline = true;
           } else if (n > onServer) await fill(n);
