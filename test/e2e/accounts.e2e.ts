@@ -121,7 +121,7 @@ test('a record the server refuses is shown with the reason, kept, and can be cor
 
   // Back in the right role, the officer corrects and submits again; the refusal clears.
   expect((await setRole('officer')).status).toBe(200);
-  await page.getByRole('button', { name: 'Sửa' }).click();
+  await page.getByRole('button', { name: 'Sửa', exact: true }).click();
   await page.getByLabel('Kết quả, phát hiện').fill('Đã kiểm tra lại sau khi được phân công lại.');
   await page.getByRole('button', { name: 'Gửi', exact: true }).click();
   await expect(page.getByTestId('status')).toHaveText('(Đã gửi)');

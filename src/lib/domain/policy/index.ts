@@ -89,6 +89,12 @@ export function readableDbs(actor: Actor): DbRole[] {
   });
 }
 
+/** The kinds of field check this person can see: those kept in a database they replicate. */
+export function readableKinds(actor: Actor): FieldCheckKind[] {
+  const dbs = readableDbs(actor);
+  return KINDS.filter((k) => dbs.includes(k.db)).map((k) => k.key);
+}
+
 /** Roles whose members read database `db` (for its _security), or 'members' for all. */
 export function readersOf(db: DbRole): readonly Role[] | 'members' {
   return POLICY.databases[db].readers;
