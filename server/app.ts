@@ -11,6 +11,7 @@ import { startEmbeddedCouch } from './couch/embedded.ts';
 import { createDbProxy } from './db-proxy.ts';
 import { LIMITS } from './gate/limits.ts';
 import { createPeopleApi } from './api/people.ts';
+import { DEMO_HAMLETS } from './provision/hamlet-step.ts';
 import { createUsersApi } from './api/users.ts';
 import { adminCouch } from './provision/couch.ts';
 import { provision, type StepResult } from './provision/steps.ts';
@@ -60,6 +61,7 @@ export async function startServer(
   const provisioned = await provision(adminCouch(couchUrl, admin), {
     commune: cfg.commune,
     users: cfg.demoUsers ? demoUsers(cfg.commune) : [],
+    hamlets: cfg.demoUsers ? DEMO_HAMLETS : [],
   });
 
   const proxy = createDbProxy(couchUrl, { admin, embedded: embedded !== null });

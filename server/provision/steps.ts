@@ -5,6 +5,7 @@ import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
 import { buildDesignDoc, type DesignDoc } from '../design/build.ts';
 import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
+import { ensureHamlets } from './hamlet-step.ts';
 import { migrateDocuments } from './migrate-step.ts';
 import { ensurePlan, ensureThisYearsPlan, shippedPlans } from './plan-step.ts';
 import { ensureProvisioningDb, PROVISIONING_DB } from './records.ts';
@@ -47,6 +48,8 @@ export async function ensureDesignDoc(couch: Couch, db: string, ddoc: DesignDoc)
 export interface ProvisionOptions {
   commune: string;
   users: UserSpec[];
+  /** Hamlets for a commune's first list besides those its records name (the demo ones). */
+  hamlets?: readonly string[];
 }
 
 export async function provision(couch: Couch, opts: ProvisionOptions): Promise<StepResult[]> {
@@ -78,6 +81,12 @@ export async function provision(couch: Couch, opts: ProvisionOptions): Promise<S
     await run(`plan ${data.plan._id}`, () => ensurePlan(couch, names.log, opts.commune, data));
   }
   await run('plan this year', () => ensureThisYearsPlan(couch, names.log, opts.commune));
+  await run('hamlets', () =>
+    ensureHamlets(couch, { log: names.log, others: [names.police] }, opts.commune, [
+      ...shippedPlans().flatMap((d) => (d.plan.commune === opts.commune ? (d.hamlets ?? []) : [])),
+      ...(opts.hamlets ?? []),
+    ]),
+  );
   for (const user of opts.users) await run(`user ${user.name}`, () => ensureUser(couch, user));
   return results;
 }

@@ -56,8 +56,16 @@ export async function recordCheck(
 ) {
   await page.goto('/');
   await page.getByRole('link', { name: `Ghi mới: ${kindLabel}` }).click();
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
+  for (const [label, value] of Object.entries(fields)) await setField(page, label, value);
   await page.getByRole('button', { name: action, exact: true }).click();
   await expect(page.getByTestId('status')).toBeVisible();
   return page.url();
+}
+
+/** Types into a field, or picks the option of a list (the hamlet, say) by its visible text. */
+export async function setField(page: Page, label: string, value: string) {
+  const field = page.getByLabel(label, { exact: true });
+  if ((await field.evaluate((e) => e.tagName)) === 'SELECT')
+    await field.selectOption({ label: value });
+  else await field.fill(value);
 }

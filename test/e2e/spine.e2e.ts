@@ -30,13 +30,13 @@ test('a check recorded offline survives reloads, syncs, and reaches the supervis
   await expect(page.getByRole('heading', { name: 'Nhật ký hiện trường' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Ghi mới: Kiểm tra môi trường' }).click();
-  await page.getByLabel('Thôn/bản').fill('Thôn Pò Nhùng');
+  await page.getByLabel('Thôn/bản').selectOption('Thôn Pò Nhùng');
   await page.getByLabel('Địa điểm cụ thể').fill('Điểm tập kết rác đầu thôn');
   await page.getByLabel('Số hộ được kiểm tra').fill('42');
   await page
     .getByLabel('Kết quả, phát hiện')
     .fill('Rác được thu gom đúng lịch; điểm tập kết sạch sẽ.');
-  await page.getByLabel(/Mục kế hoạch liên quan/).fill('2.3.7');
+  await page.getByLabel('Mục kế hoạch liên quan').selectOption('2.3.7');
   await page.getByRole('button', { name: 'Gửi' }).click();
   await expect(page.getByTestId('status')).toHaveText('(Đã gửi)');
   const url = page.url();
@@ -64,7 +64,7 @@ test('a check recorded offline survives reloads, syncs, and reaches the supervis
   await expect(chairPage.getByTestId('check-list')).toContainText('Thôn Pò Nhùng');
   await chairPage.getByRole('link', { name: /Thôn Pò Nhùng/ }).click();
   await expect(chairPage.getByText('Điểm tập kết rác đầu thôn')).toBeVisible();
-  await expect(chairPage.getByText('canbo (officer)')).toBeVisible();
+  await expect(chairPage.getByText('Nguyễn Văn Cán Bộ (Công chức)')).toBeVisible();
 
   await officer.close();
   await chair.close();
@@ -77,7 +77,9 @@ test('bad input gets a Vietnamese message and nothing typed is lost', async ({ b
   await page.getByRole('link', { name: 'Ghi mới: Họp thôn / bầu cử' }).click();
   await page.getByLabel('Số hộ / cử tri').fill('12a');
   await page.getByLabel('Nội dung họp').fill('Bàn về thu quỹ vệ sinh môi trường');
-  await expect(page.getByText('Phải là số không âm.')).toBeVisible();
+  await expect(
+    page.getByText('Số hộ / cử tri phải là một số, ví dụ 1.500 hoặc 2,5.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(page.getByTestId('form-message')).toContainText('Chưa lưu');
   // Still there, as typed, and still there after a reload.
@@ -86,7 +88,7 @@ test('bad input gets a Vietnamese message and nothing typed is lost', async ({ b
   await page.reload();
   await expect(page.getByLabel('Nội dung họp')).toHaveValue('Bàn về thu quỹ vệ sinh môi trường');
 
-  await page.getByLabel('Thôn/bản').fill('Bản Khòn Pát');
+  await page.getByLabel('Thôn/bản').selectOption('Bản Khòn Pát');
   await page.getByLabel('Số hộ / cử tri').fill('85');
   await page.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(page.getByTestId('status')).toHaveText('(Nháp)');
@@ -99,7 +101,7 @@ test('a shared phone: the next person never sees what the first one typed', asyn
   const page = await ctx.newPage();
   await signIn(page, OFFICER);
   await page.goto('/checks/new?kind=environment');
-  await page.getByLabel('Thôn/bản').fill('Thôn Bản Riêng');
+  await page.getByLabel('Thôn/bản').selectOption('Thôn Khuổi Phầy');
   await page.getByLabel('Kết quả, phát hiện').fill('Ghi chép chưa lưu của cán bộ');
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -115,13 +117,13 @@ test('a shared phone: the next person never sees what the first one typed', asyn
       .map((k) => localStorage.getItem(k))
       .join('\n'),
   );
-  expect(theirs).not.toContain('Bản Riêng');
+  expect(theirs).not.toContain('Khuổi Phầy');
   await page.screenshot({ path: 'test-results/screens/shared-phone-second-person.png' });
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
   // The first person's typing is theirs: it is back when they sign in again.
   await signIn(page, OFFICER);
   await page.goto('/checks/new?kind=environment');
-  await expect(page.getByLabel('Thôn/bản')).toHaveValue('Thôn Bản Riêng');
+  await expect(page.getByLabel('Thôn/bản')).toHaveValue('Thôn Khuổi Phầy');
   await ctx.close();
 });

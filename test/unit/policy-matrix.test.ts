@@ -2,6 +2,7 @@
 // (`can` for the named actions a screen asks about, `decide` for every raw status change) and
 // by the generated validate_doc_update the server runs. They must agree on every cell, refusal
 // reason included. A rule changed in one and not the other fails here with the cell named.
+import { newHamlet } from '../../src/lib/domain/hamlet.ts';
 import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
 import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
@@ -274,7 +275,11 @@ function cells(): Cell[] {
   }
   // Plans and plan items: create, edit, delete.
   for (const actor of actors) {
-    for (const doc of [plan.plan as unknown as Doc, plan.items[0] as unknown as Doc]) {
+    for (const doc of [
+      plan.plan as unknown as Doc,
+      plan.items[0] as unknown as Doc,
+      newHamlet(COMMUNE, 'Thôn Đồng Tâm', at()) as unknown as Doc,
+    ]) {
       const old = { ...doc, _rev: '1-a' };
       out.push({
         label: `${doc.type}: create`,
@@ -284,7 +289,8 @@ function cells(): Cell[] {
         action: 'create',
         subject: doc,
       });
-      out.push({ label: `${doc.type}: edit`, actor, old, next: { ...old, title: 'Sửa tiêu đề' } });
+      const edit = doc.type === 'hamlet' ? { name: 'Thôn Đồng Tâm Mới' } : { title: 'Sửa tiêu đề' };
+      out.push({ label: `${doc.type}: edit`, actor, old, next: { ...old, ...edit } });
       out.push({
         label: `${doc.type}: edit (can)`,
         actor,
@@ -320,7 +326,7 @@ describe('the policy matrix: the app and the server agree', () => {
     );
     expect(all.length).toBeGreaterThan(5000);
     expect(Object.keys(POLICY.types).sort()).toEqual(
-      ['fieldCheck', 'planItem', 'plan', 'progressUpdate', 'review'].sort(),
+      ['fieldCheck', 'hamlet', 'planItem', 'plan', 'progressUpdate', 'review'].sort(),
     );
   });
 

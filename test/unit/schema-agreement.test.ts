@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
 import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { newHamlet } from '../../src/lib/domain/hamlet.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
 import { newProgressUpdate } from '../../src/lib/domain/progress.ts';
 import { newReview } from '../../src/lib/domain/review.ts';
@@ -55,6 +56,7 @@ const samples: [string, Doc][] = [
   ],
   ['plan', plan.plan as unknown as Doc],
   ['planItem', item as unknown as Doc],
+  ['hamlet', newHamlet(COMMUNE, 'Thôn Đồng Tâm', new Date()) as unknown as Doc],
 ];
 
 function agree(doc: Doc): { zodOk: boolean; serverOk: boolean; reason: string } {

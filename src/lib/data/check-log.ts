@@ -46,6 +46,10 @@ export class CheckLog {
     return this.repoFor(doc.kind).approve(doc);
   }
 
+  deleteDraft(doc: FieldCheck): Promise<void> {
+    return this.repoFor(doc.kind).deleteDraft(doc);
+  }
+
   async conflictsOf(doc: FieldCheck): Promise<FieldCheck[]> {
     return this.repoFor(doc.kind).conflictsOf(doc._id);
   }

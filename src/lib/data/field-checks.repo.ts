@@ -8,6 +8,7 @@ import {
   type Author,
   type FieldCheckInput,
 } from '$lib/domain/field-check-factory';
+import { timeProblems } from '$lib/domain/check-times';
 import { idRange } from '$lib/domain/ids';
 import { actorOf, assertAllowed, type Actor } from '$lib/domain/policy';
 import { watchIds } from './db-watch';
@@ -15,12 +16,26 @@ import type { LogFilter } from './indexes/log-entry';
 import { logIndexOf, type LogIndex } from './indexes/log-index';
 import { isNotFound, type Db } from './pouch-types';
 import { detachedLog, readDoc, readRows, type UnreadableLog } from './read';
-import { parseOrThrow } from './validation';
+import { ValidationError, parseOrThrow } from './validation';
 
 export interface Page<T> {
   items: T[];
   /** Pass back as `after` for the next page; null at the end. */
   next: string | null;
+}
+
+/** The schema and the time rules together, so a refused save names every field at once. */
+function checked(doc: FieldCheck, now: Date): FieldCheck {
+  const times = timeProblems(doc, now);
+  try {
+    const parsed = parseOrThrow(fieldCheckSchema, doc);
+    if (times.length) throw new ValidationError(times);
+    return parsed;
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !times.length) throw err;
+    const seen = new Set(err.fields.map((f) => f.path));
+    throw new ValidationError([...err.fields, ...times.filter((t) => !seen.has(t.path))]);
+  }
 }
 
 export class FieldCheckRepository {
@@ -37,14 +52,14 @@ export class FieldCheckRepository {
   ) {}
 
   async createDraft(input: FieldCheckInput, author: Author): Promise<FieldCheck> {
-    const doc = parseOrThrow(fieldCheckSchema, newFieldCheck(input, author, this.clock()));
-    return this.write(null, doc);
+    const now = this.clock();
+    return this.write(null, checked(newFieldCheck(input, author, now), now));
   }
 
   /** Saves a draft's or a returned record's edits (the policy's `save`). */
   async saveDraft(doc: FieldCheck, input: FieldCheckInput): Promise<FieldCheck> {
-    const next = parseOrThrow(fieldCheckSchema, editFieldCheck(doc, input, this.clock()));
-    return this.write(doc, next);
+    const now = this.clock();
+    return this.write(doc, checked(editFieldCheck(doc, input, now), now));
   }
 
   async submit(doc: FieldCheck): Promise<FieldCheck> {
@@ -61,6 +76,13 @@ export class FieldCheckRepository {
   async approve(doc: FieldCheck): Promise<FieldCheck> {
     const now = this.clock().toISOString();
     return this.write(doc, { ...doc, status: 'approved', updatedAt: now });
+  }
+
+  /** Deletes a draft (the policy's `delete`: the author's own, drafts only); sync carries it. */
+  async deleteDraft(doc: FieldCheck): Promise<void> {
+    const gone = { _id: doc._id, _rev: doc._rev, _deleted: true };
+    assertAllowed(this.actor ?? actorOf(doc), doc, gone);
+    await this.db.remove(doc._id, doc._rev ?? '');
   }
 
   async get(id: string): Promise<FieldCheck | null> {

@@ -3,6 +3,7 @@
 // which repositories to watch, so pages never wire `watch` by hand. A query that needs to be
 // fast at scale changes here (to read an incrementally kept index), not in the pages.
 import type { FieldCheck } from '$lib/domain/field-check';
+import type { Hamlet } from '$lib/domain/hamlet';
 import type { Plan, PlanItem } from '$lib/domain/plan';
 import { foldProgress, type ProgressState } from '$lib/domain/progress';
 import type { CheckLog } from './check-log';
@@ -10,6 +11,7 @@ import { evidencePeriod, type EvidenceRepository } from './evidence.repo';
 import type { Page } from './field-checks.repo';
 import type { LogFilter, LogRow } from './indexes/log-entry';
 import type { LogFacets } from './indexes/log-index';
+import type { HamletRepository } from './hamlets.repo';
 import { named, source, type Source } from './live-query';
 import { loadPlanOverview, type PlanOverview } from './plan-overview';
 import type { PlanRepository } from './plan.repo';
@@ -23,6 +25,7 @@ export interface Repositories {
   progress: ProgressRepository;
   evidence: EvidenceRepository;
   reviews: ReviewLog;
+  hamlets: HamletRepository;
 }
 
 export interface CheckView {
@@ -151,5 +154,20 @@ export class Queries {
   planItems(of: Plan | null): Source<PlanItem[]> {
     const { plan } = this.repos;
     return source(async () => (of ? plan.items(of) : []), plan);
+  }
+
+  /** The commune's hamlets, retired ones too (forms offer the others). */
+  hamlets(): Source<Hamlet[]> {
+    const { hamlets } = this.repos;
+    return source(() => hamlets.list(), hamlets);
+  }
+
+  /** The items of the plan in force (this year's, else the latest earlier one). */
+  currentPlanItems(): Source<PlanItem[]> {
+    const { plan } = this.repos;
+    return source(async () => {
+      const current = await plan.current();
+      return current ? plan.items(current) : [];
+    }, plan);
   }
 }

@@ -138,3 +138,14 @@ export function combineStatuses(list: SyncStatus[]): SyncStatus {
     rejected: Object.assign({}, ...list.map((s) => s.rejected)),
   };
 }
+
+/** What the status bar shows: a phase, or "waiting" for changes made since the last push. */
+export type ShownPhase = SyncPhase | 'waiting';
+
+/**
+ * Never "up to date" with changes still to send (a record saved a moment ago, before the live
+ * push has taken it): that reads "waiting to send" until the count is back to zero.
+ */
+export function shownPhase(s: SyncStatus): ShownPhase {
+  return s.phase === 'upToDate' && s.pendingLocal > 0 ? 'waiting' : s.phase;
+}

@@ -8,6 +8,7 @@ import { CheckLog } from './check-log';
 import { timed } from './perf';
 import { DeviceStore } from './device-store';
 import { UnreadableLog } from './read';
+import { HamletRepository } from './hamlets.repo';
 import { Queries, type Repositories } from './queries';
 import { EvidenceRepository } from './evidence.repo';
 import { FieldCheckRepository } from './field-checks.repo';
@@ -160,6 +161,7 @@ async function open(session: DeviceSession) {
     plan: new PlanRepository(log, session.commune, undefined, unreadable),
     progress: new ProgressRepository(log, undefined, actor, unreadable),
     evidence: new EvidenceRepository(log, unreadable),
+    hamlets: new HamletRepository(log, session.commune, actor, undefined, unreadable),
   };
   workspace.session = session;
   workspace.store = store;
@@ -186,6 +188,7 @@ async function open(session: DeviceSession) {
     repos.plan.watch(refresh),
     repos.progress.watch(refresh),
     repos.reviews.watch(refresh),
+    repos.hamlets.watch(refresh),
   ];
   stopWatching = () => stops.forEach((stop) => stop());
 }

@@ -6,6 +6,7 @@ export const DOC_TYPES = {
   review: 'review',
   plan: 'plan',
   planItem: 'planItem',
+  hamlet: 'hamlet',
 } as const;
 export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
 

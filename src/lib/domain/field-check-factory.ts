@@ -36,16 +36,16 @@ export interface Author {
 }
 
 /** The details of a new, empty form of `kind` (each kind says its own, see src/lib/kinds). */
-export function emptyDetails<K extends FieldCheckKind>(kind: K): DetailsOf<K> {
+export function emptyDetails<K extends FieldCheckKind>(kind: K, now = new Date()): DetailsOf<K> {
   const def = kindOf(kind);
   if (!def) throw new Error(`unknown kind ${kind}`);
-  return def.empty() as DetailsOf<K>;
+  return def.empty(now) as DetailsOf<K>;
 }
 
 export function emptyInput(kind: FieldCheckKind, now: Date): FieldCheckInput {
   return {
     kind,
-    details: emptyDetails(kind),
+    details: emptyDetails(kind, now),
     participants: [],
     hamlet: '',
     place: '',

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { DOC_TYPES } from './constants';
 import { fieldCheckSchema } from './field-check';
+import { hamletSchema } from './hamlet';
 import { planItemSchema, planSchema } from './plan';
 import { progressUpdateSchema } from './progress';
 import { reviewSchema } from './review';
@@ -13,6 +14,7 @@ export const DOC_SCHEMAS = {
   [DOC_TYPES.review]: reviewSchema,
   [DOC_TYPES.plan]: planSchema,
   [DOC_TYPES.planItem]: planItemSchema,
+  [DOC_TYPES.hamlet]: hamletSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaType = keyof typeof DOC_SCHEMAS;

@@ -1,10 +1,12 @@
 // English, the second language. Same keys as vi.ts (the type makes sure of it).
 import { reviewEn } from './sections/review';
+import { formsEn } from './sections/forms';
 import type { Messages } from './vi';
 import { deviceEn } from './sections/device';
 import { logFilterEn } from './sections/log-filter';
 
 export const en: Messages = {
+  forms: formsEn,
   appTitle: 'Field log',
   appSubtitle: 'Commune People’s Committee',
   nav: { log: 'Log', newCheck: 'New', signOut: 'Sign out', otherLanguage: 'Tiếng Việt' },
@@ -13,6 +15,7 @@ export const en: Messages = {
     connecting: 'Connecting…',
     syncing: 'Syncing',
     upToDate: 'Up to date',
+    waiting: 'Sending new changes',
     error: 'Sync error, will retry',
     signedOut: 'Sign in again to sync',
     pending: (n: number) =>
@@ -65,7 +68,7 @@ export const en: Messages = {
     startedAt: 'Started',
     endedAt: 'Ended',
     participants: 'Also present (one per line)',
-    planItems: 'Linked plan items (e.g. 2.3.7)',
+    planItems: 'Linked plan items',
     findings: 'Findings',
     recommendations: 'Recommendations',
     followUp: 'Follow-up',

@@ -2,7 +2,9 @@
 import { deviceVi } from './sections/device';
 import { logFilterVi } from './sections/log-filter';
 import { reviewVi } from './sections/review';
+import { formsVi } from './sections/forms';
 export const vi = {
+  forms: formsVi,
   appTitle: 'Sổ hiện trường',
   appSubtitle: 'UBND xã',
   nav: { log: 'Nhật ký', newCheck: 'Ghi mới', signOut: 'Đăng xuất', otherLanguage: 'English' },
@@ -11,6 +13,7 @@ export const vi = {
     connecting: 'Đang kết nối…',
     syncing: 'Đang đồng bộ',
     upToDate: 'Đã đồng bộ',
+    waiting: 'Đang gửi thay đổi mới',
     error: 'Lỗi đồng bộ, sẽ thử lại',
     signedOut: 'Cần đăng nhập lại để đồng bộ',
     pending: (n: number) =>
@@ -61,7 +64,7 @@ export const vi = {
     startedAt: 'Bắt đầu',
     endedAt: 'Kết thúc',
     participants: 'Người cùng tham gia (mỗi dòng một người)',
-    planItems: 'Mục kế hoạch liên quan (vd: 2.3.7)',
+    planItems: 'Mục kế hoạch liên quan',
     findings: 'Kết quả, phát hiện',
     recommendations: 'Kiến nghị',
     followUp: 'Việc cần làm tiếp',

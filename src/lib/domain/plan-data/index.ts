@@ -7,11 +7,14 @@ import hongPhong2023 from './hong-phong-2023.json';
 export const planDataSchema = z.strictObject({
   plan: planSchema,
   items: z.array(planItemSchema).max(500),
+  /** The commune's hamlets when the plan names them: provisioning's first hamlet list. */
+  hamlets: z.array(z.string().min(1).max(100)).max(500).optional(),
 });
 
 export interface PlanData {
   plan: Plan;
   items: PlanItem[];
+  hamlets?: string[];
 }
 
 /** Every string in `value` that is not in Unicode NFC, by path. */
@@ -25,7 +28,7 @@ function nonNfcPaths(value: unknown, path = ''): string[] {
 
 /** Parses plan data and checks what the schemas alone cannot: ids, links and uniqueness. */
 export function parsePlanData(raw: unknown): PlanData {
-  const { plan, items } = planDataSchema.parse(raw);
+  const { plan, items, hamlets } = planDataSchema.parse(raw);
   const problems: string[] = nonNfcPaths(raw).map((p) => `${p}: not NFC`);
   const codes = new Set<string>();
   for (const item of items) {
@@ -40,7 +43,8 @@ export function parsePlanData(raw: unknown): PlanData {
       if (!c.id.startsWith(`${item.code}.`)) problems.push(`${item.code}: criterion ${c.id}`);
   }
   if (problems.length) throw new Error(`Invalid plan data ${plan._id}:\n${problems.join('\n')}`);
-  return { plan, items: [...items].sort((a, b) => a.order - b.order) };
+  const sorted = [...items].sort((a, b) => a.order - b.order);
+  return hamlets ? { plan, items: sorted, hamlets } : { plan, items: sorted };
 }
 
 /** Hồng Phong's 2023 plan (the seed), a fresh copy on every call. */

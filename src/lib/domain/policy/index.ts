@@ -105,6 +105,11 @@ export function mayEditPlans(actor: Actor): boolean {
   return can(actor, 'create', { type: DOC_TYPES.plan, commune: actor.commune });
 }
 
+/** May add, rename and retire the commune's hamlets (the hamlet list page). */
+export function mayEditHamlets(actor: Actor): boolean {
+  return can(actor, 'create', { type: DOC_TYPES.hamlet, commune: actor.commune });
+}
+
 /** May manage the commune's accounts (the admin page; the server's users API). */
 export function mayManageAccounts(actor: Actor): boolean {
   return POLICY.accounts.managers.some((r) => holds(actor, r));

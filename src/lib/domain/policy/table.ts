@@ -132,6 +132,8 @@ export const POLICY = {
     },
     plan: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
+    /** The commune's hamlet list (issue 12.4): its admin adds, renames and retires hamlets. */
+    hamlet: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
   },
 } as const;
 

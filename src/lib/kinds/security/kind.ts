@@ -8,6 +8,12 @@ export const SHIFTS = ['day', 'night'] as const;
 export const FORCES = ['communePolice', 'militia', 'securityTeam', 'joint'] as const;
 export const INCIDENT_TYPES = ['none', 'criminal', 'publicOrder', 'dispute', 'accident'] as const;
 
+/** The shift a patrol started at `now` belongs to: day from 06:00 to 17:59 in Vietnam (UTC+7). */
+export function shiftAt(now: Date): (typeof SHIFTS)[number] {
+  const hour = (now.getUTCHours() + 7) % 24;
+  return hour >= 6 && hour < 18 ? 'day' : 'night';
+}
+
 export const securityDetailsSchema = z.strictObject({
   shift: z.enum(SHIFTS),
   route: shortText,
@@ -23,8 +29,8 @@ export type SecurityDetails = z.infer<typeof securityDetailsSchema>;
 export const security = defineKind({
   key: 'security',
   details: securityDetailsSchema,
-  empty: (): SecurityDetails => ({
-    shift: 'night',
+  empty: (now: Date = new Date()): SecurityDetails => ({
+    shift: shiftAt(now),
     route: '',
     force: 'communePolice',
     headcount: null,
