@@ -10,7 +10,7 @@ export interface KindDefinition<K extends string = string, D extends z.ZodType =
   /** The shape of `details` for this kind: a strict object without refinements. */
   details: D;
   /** The details of a new, empty form started at `now` (a kind may default by the clock). */
-  empty(now: Date): z.infer<D>;
+  empty(now?: Date): z.infer<D>;
   /** The database its records live in: police records never reach the commune log. */
   db: DbRole;
   /** Roles that may record it (the policy table takes this from here). */
