@@ -11,7 +11,7 @@ import { makeCheck, officerAuthor } from '../support/fixtures';
 
 // What zod (in any language) or a developer would write; never a person's sentence.
 const MACHINE =
-  /mong đợi|nhận được|expected|received|regex|pattern|\/\^|Invalid|invalid|Too (small|big)|Quá (nhỏ|lớn)|string|number|int\b|NaN|undefined|null|details\.|\[object/;
+  /mong đợi|Đầu vào|expected|received|regex|pattern|\/\^|Invalid|invalid|Too (small|big)|Quá (nhỏ|lớn)|string|number|int\b|NaN|undefined|null|details\.|\[object/;
 
 function messagesFor(doc: Record<string, unknown>): Record<string, string> {
   try {

@@ -59,19 +59,25 @@ export function formErrors(
 
 /**
  * The label the field-check form shows for `path`: a common field's (t.form), or a kind's own
- * field's (`details.<field>` is `<field>` in the kind's labels.ts).
+ * field's (`details.<field>` is `fields.<field>`, or `<field>`, in the kind's labels.ts).
  */
 export function checkFieldLabel(kind: FieldCheckKind, path: string): string | undefined {
   const key = fieldKey(path);
-  const own = key.startsWith('details.')
-    ? (kindLabels(kind) as unknown as Record<string, unknown>)[key.slice('details.'.length)]
-    : (
-        {
-          ...t.form,
-          'followUp.what': t.form.followUp,
-          'followUp.who': t.form.followUpWho,
-          'followUp.due': t.form.followUpDue,
-        } as Record<string, unknown>
-      )[key];
+  if (key.startsWith('details.')) {
+    // A kind's labels keep field names under `fields` (a spec'd kind) or at the top.
+    const words = kindLabels(kind) as unknown as Record<string, unknown> & {
+      fields?: Record<string, unknown>;
+    };
+    const field = key.slice('details.'.length);
+    const own = words.fields?.[field] ?? words[field];
+    return typeof own === 'string' ? own : undefined;
+  }
+  const common: Record<string, unknown> = {
+    ...t.form,
+    'followUp.what': t.form.followUp,
+    'followUp.who': t.form.followUpWho,
+    'followUp.due': t.form.followUpDue,
+  };
+  const own = common[key];
   return typeof own === 'string' ? own : undefined;
 }
