@@ -330,10 +330,18 @@ describe('the policy matrix: the app and the server agree', () => {
     );
   });
 
-  it('every cell', () => {
+  // One test per kind or type: each stays well inside the timeout on a loaded machine.
+  const groups = new Map<string, typeof all>();
+  for (const c of all) {
+    const key = c.label.split(/[ :]/)[0];
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  let allowedTotal = 0;
+
+  it.each([...groups.keys()])('every cell of %s', (key) => {
     const disagreements: string[] = [];
     let allowed = 0;
-    for (const c of all) {
+    for (const c of groups.get(key)!) {
       const who = `${c.actor.name}`;
       if (c.action) {
         // What a screen asks: can(actor, action, doc), against the change it would make.
@@ -362,8 +370,12 @@ describe('the policy matrix: the app and the server agree', () => {
         if (app === null) allowed++;
       }
     }
-    console.info(`policy matrix: ${allowed} allowed`);
     expect(disagreements.slice(0, 20)).toEqual([]);
-    expect(allowed).toBeGreaterThan(100);
+    allowedTotal += allowed;
+  });
+
+  it('allows something in every group', () => {
+    console.info(`policy matrix: ${allowedTotal} allowed`);
+    expect(allowedTotal).toBeGreaterThan(100);
   });
 });
