@@ -15,6 +15,7 @@ export const DEMO_HAMLETS = [
   'Bản Khòn Pát',
   'Thôn Đồng Tâm',
   'Thôn Khuổi Phầy',
+  'Thôn Nà Pàn',
   'Thôn Nà Pục',
   'Thôn Nà Rì',
   'Thôn Phiêng Kham',

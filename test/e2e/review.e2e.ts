@@ -23,7 +23,7 @@ test('return, correct, resend, approve: two devices, one of them offline', async
 
   await signIn(o, OFFICER);
   await o.getByRole('link', { name: 'Ghi mới: Kiểm tra môi trường' }).click();
-  await o.getByLabel('Thôn/bản').fill('Thôn Nà Pàn');
+  await o.getByLabel('Thôn/bản').selectOption('Thôn Nà Pàn');
   await o.getByLabel('Kết quả, phát hiện').fill('Điểm tập kết rác sạch.');
   await o.getByRole('button', { name: 'Gửi', exact: true }).click();
   await expect(o.getByTestId('status')).toHaveText('(Đã gửi)');

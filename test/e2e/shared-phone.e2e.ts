@@ -15,8 +15,9 @@ import {
 import { newPhone, screenshot } from './phone';
 
 const LOG = dbNames('hong-phong').log;
-const onServer = async (baseURL: string, hamlet: string) =>
-  (await serverDocs(baseURL, LOG, basic(CHAIR))).some((d) => d.hamlet === hamlet);
+// Records are told apart by their place (the hamlet is chosen from the commune's list).
+const onServer = async (baseURL: string, place: string) =>
+  (await serverDocs(baseURL, LOG, basic(CHAIR))).some((d) => d.place === place);
 
 test('sign-out with unsent records warns, sends first when asked, and otherwise keeps them', async ({
   browser,
@@ -31,8 +32,14 @@ test('sign-out with unsent records warns, sends first when asked, and otherwise 
   await context.setOffline(true);
   const first = `Thôn Nà Pàn ${Date.now() % 100_000}`;
   const second = `Thôn Khau Slưa ${Date.now() % 100_000}`;
-  await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': first });
-  await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': second });
+  await recordCheck(page, 'Kiểm tra môi trường', {
+    'Thôn/bản': 'Thôn Nà Rì',
+    'Địa điểm cụ thể': first,
+  });
+  await recordCheck(page, 'Kiểm tra môi trường', {
+    'Thôn/bản': 'Thôn Nà Rì',
+    'Địa điểm cụ thể': second,
+  });
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   const dialog = page.getByTestId('sign-out-dialog');
   await expect(dialog).toBeVisible();
@@ -57,7 +64,10 @@ test('sign-out with unsent records warns, sends first when asked, and otherwise 
   await signIn(page, OFFICER);
   await context.setOffline(true);
   const third = `Thôn Cốc Lùng ${Date.now() % 100_000}`;
-  await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': third });
+  await recordCheck(page, 'Kiểm tra môi trường', {
+    'Thôn/bản': 'Thôn Nà Rì',
+    'Địa điểm cụ thể': third,
+  });
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(dialog).toContainText('Còn 1 bản ghi chưa gửi lên máy chủ.');
   await dialog.getByRole('button', { name: 'Vẫn đăng xuất' }).click();
@@ -86,7 +96,10 @@ test('a receipt follows a record: on the phone, on the server (when), reviewed (
   await waitForServiceWorker(page);
   await context.setOffline(true);
   const hamlet = `Thôn Lũng Pù ${Date.now() % 100_000}`;
-  const url = await recordCheck(page, 'Kiểm tra môi trường', { 'Thôn/bản': hamlet });
+  const url = await recordCheck(page, 'Kiểm tra môi trường', {
+    'Thôn/bản': 'Thôn Nà Rì',
+    'Địa điểm cụ thể': hamlet,
+  });
   const receipt = page.getByTestId('receipt');
   await expect(receipt.getByTestId('receipt-saved')).toContainText('Đã lưu trên máy');
   await expect(receipt.getByTestId('receipt-sent')).toContainText('Đã gửi');
