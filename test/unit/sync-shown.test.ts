@@ -19,7 +19,7 @@ describe('the phase the status bar shows', () => {
     expect(s.phase).toBe('upToDate');
     expect(shownPhase(s)).toBe('waiting');
     const text = `${vi.sync[shownPhase(s)]} · ${vi.sync.pending(s.pendingLocal)}`;
-    expect(text).toBe('Đang gửi thay đổi mới · 1 thay đổi chờ gửi');
+    expect(text).toBe(`Đang gửi thay đổi mới · ${vi.sync.pending(1)}`);
     expect(text).not.toContain('Đã đồng bộ');
     const sent = reduceSync(s, { type: 'pendingCounted', count: 0 });
     expect(shownPhase(sent)).toBe('upToDate');
