@@ -1,6 +1,7 @@
 // English, the second language. Same keys as vi.ts (the type makes sure of it).
 import { reviewEn } from './sections/review';
 import { formsEn } from './sections/forms';
+import { reportEn } from './sections/report';
 import type { Messages } from './vi';
 import { deviceEn } from './sections/device';
 import { logFilterEn } from './sections/log-filter';
@@ -149,6 +150,7 @@ export const en: Messages = {
     loading: 'Could not open the data on this device.',
   },
   review: reviewEn,
+  report: reportEn,
   policy: {
     signIn: 'sign-in required',
     unknownType: 'unknown document type',

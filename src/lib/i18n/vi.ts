@@ -3,6 +3,7 @@ import { deviceVi } from './sections/device';
 import { logFilterVi } from './sections/log-filter';
 import { reviewVi } from './sections/review';
 import { formsVi } from './sections/forms';
+import { reportVi } from './sections/report';
 export const vi = {
   forms: formsVi,
   appTitle: 'Sổ hiện trường',
@@ -146,6 +147,7 @@ export const vi = {
   },
   /** Why the policy (src/lib/domain/policy) refuses a change; the server says the same. */
   review: reviewVi,
+  report: reportVi,
   policy: {
     signIn: 'Cần đăng nhập.',
     unknownType: 'Loại tài liệu không hợp lệ.',
