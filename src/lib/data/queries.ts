@@ -70,6 +70,15 @@ export class Queries {
     });
   }
 
+  /** Whole records whose work started between two days (the report), from the log index. */
+  checksBetween(from: string, to: string, limit = 10_000): Source<Page<FieldCheck>> {
+    const { checks } = this.repos;
+    return named('checksBetween', {
+      read: () => checks.find({ from, to }, limit),
+      subscribe: (onChange) => checks.watchLog(onChange),
+    });
+  }
+
   /** The hamlets, authors and plan items the log holds (for the filter bar). */
   logFacets(): Source<LogFacets> {
     const { checks } = this.repos;
