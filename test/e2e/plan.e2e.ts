@@ -67,7 +67,9 @@ test('bad progress input gets a Vietnamese message and nothing typed is lost', a
   await page.getByLabel('Ghi chú').fill('Đã rà soát hồ sơ trễ hạn quý III');
   await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
   await expect(page.getByTestId('progress-message')).toContainText('Chưa lưu');
-  await expect(page.getByText('Tỷ lệ phải là số nguyên từ 0 đến 100.')).toBeVisible();
+  await expect(
+    page.getByText('Tỷ lệ hoàn thành (%) phải là số nguyên từ 0 đến 100.'),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Ghi chú')).toHaveValue('Đã rà soát hồ sơ trễ hạn quý III');
   await expect(page.getByLabel('Tỷ lệ hoàn thành (%)')).toHaveValue('150');
