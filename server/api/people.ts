@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { primaryRole, scopedRole } from '../../src/lib/domain/roles.ts';
 import type { Couch } from '../provision/couch.ts';
+import { caller } from './caller.ts';
 
 export interface PersonSummary {
   name: string;
@@ -23,17 +24,6 @@ interface UserDoc {
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
-}
-
-/** The caller's CouchDB identity, asked of CouchDB itself with the caller's credentials. */
-async function caller(req: IncomingMessage, couchUrl: string) {
-  const headers: Record<string, string> = {};
-  if (req.headers.cookie) headers.cookie = req.headers.cookie;
-  if (req.headers.authorization) headers.authorization = req.headers.authorization;
-  const res = await fetch(`${couchUrl}/_session`, { headers });
-  if (!res.ok) return null;
-  const body = (await res.json()) as { userCtx?: { name: string | null; roles: string[] } };
-  return body.userCtx?.name ? body.userCtx : null;
 }
 
 export function createPeopleApi(opts: { couch: Couch; couchUrl: string; commune: string }) {

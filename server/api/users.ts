@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mayManageAccounts } from '../../src/lib/domain/policy/index.ts';
 import type { Couch } from '../provision/couch.ts';
 import { createUserAdmin, HttpError } from './user-admin.ts';
+import { caller } from './caller.ts';
 
 const MAX_JSON = 64 * 1024;
 
@@ -25,17 +26,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new HttpError(400, 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }
-}
-
-/** The caller's CouchDB identity, asked of CouchDB itself with the caller's credentials. */
-async function caller(req: IncomingMessage, couchUrl: string) {
-  const headers: Record<string, string> = {};
-  if (req.headers.cookie) headers.cookie = req.headers.cookie;
-  if (req.headers.authorization) headers.authorization = req.headers.authorization;
-  const res = await fetch(`${couchUrl}/_session`, { headers });
-  if (!res.ok) return null;
-  const body = (await res.json()) as { userCtx?: { name: string | null; roles: string[] } };
-  return body.userCtx?.name ? body.userCtx : null;
 }
 
 export function createUsersApi(opts: { couch: Couch; couchUrl: string; commune: string }) {
