@@ -131,3 +131,70 @@ test('a receipt follows a record: on the phone, on the server (when), reviewed (
   await chair.context.close();
   await context.close();
 });
+
+test('offline PIN: locked when reopened, wrong PINs slowed down, the next person sees none of it', async ({
+  browser,
+}) => {
+  const { context, page, errors } = await newPhone(browser);
+  await signIn(page, OFFICER);
+  await waitForServiceWorker(page);
+  await page.getByTestId('pin-offer').getByRole('link').click();
+  await page.getByLabel('Mã PIN mới (ít nhất 6 chữ số)').fill('12345');
+  await page.getByLabel('Nhập lại mã PIN').fill('12345');
+  await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Mã PIN phải gồm ít nhất 6 chữ số (chỉ chữ số).',
+  );
+  await page.getByLabel('Mã PIN mới (ít nhất 6 chữ số)').fill('246810');
+  await page.getByLabel('Nhập lại mã PIN').fill('246810');
+  await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Nhật ký hiện trường' })).toBeVisible();
+  await expect(page.getByTestId('pin-offer')).toHaveCount(0);
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('246810');
+
+  // Offline: a record, then the app is closed and opened again: locked, nothing shown.
+  await context.setOffline(true);
+  const hamlet = `Thôn Khuổi Luông ${Date.now() % 100_000}`;
+  // Within the app (opening a page anew would lock it: that comes next).
+  await page.getByRole('link', { name: 'Ghi mới: Kiểm tra môi trường' }).click();
+  await page.getByLabel('Thôn/bản').fill(hamlet);
+  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await expect(page.getByTestId('status')).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.getByTestId('lock-screen')).toContainText('Nguyễn Văn Cán Bộ');
+  await expect(page.getByTestId('check-list')).toHaveCount(0);
+  await screenshot(page, 'lock-screen');
+  const pin = page.getByLabel('Mã PIN', { exact: true });
+  await pin.fill('111111');
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.getByTestId('lock-message')).toHaveText('Mã PIN không đúng. Còn 2 lần thử.');
+  await pin.fill('246810');
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.getByTestId('check-list')).toContainText(hamlet);
+
+  // Three wrong PINs: wait, and meanwhile even the right one is refused.
+  await page.reload();
+  for (let i = 0; i < 3; i++) {
+    await pin.fill(`99999${i}`);
+    await page.getByRole('button', { name: 'Mở khóa' }).click();
+    await expect(page.getByTestId('lock-message')).toBeVisible();
+  }
+  await expect(page.getByTestId('lock-message')).toHaveText(
+    'Nhập sai nhiều lần. Hãy thử lại sau 30 giây.',
+  );
+  await pin.fill('246810');
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.getByTestId('lock-message')).toContainText('Hãy thử lại sau');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await screenshot(page, 'lock-wait');
+
+  // Someone else signs in with their own password: none of the officer's unsent record.
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Người khác dùng máy này' }).click();
+  await signIn(page, CHAIR);
+  await expect(page.getByTestId('who')).toHaveText('Hoàng Văn Huân');
+  await expect(page.getByText(hamlet)).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,7 +1,10 @@
 // Who has used this phone: one small record per person, kept outside every person's
 // DeviceStore so that the sign-in screen can show it before anyone is signed in — their full
 // name and how many of their records are not yet on the server (those stay on the phone, in
-// that person's own databases, until they sign in again and sync). Nothing else of theirs.
+// that person's own databases, until they sign in again and sync) — and their PIN's hash and
+// failed attempts, so the lock works before anyone's data is opened. Nothing else of theirs.
+import type { PinAttempts, PinVerifier } from '$lib/lock/pin';
+
 const KEY = 'fieldbook:device:people';
 
 export interface PhonePerson {
@@ -10,6 +13,9 @@ export interface PhonePerson {
   /** Their records not yet on the server, as last counted. */
   unsent: number;
   lastSeenAt: string;
+  /** Their offline PIN, as a salted hash only (lock/pin.ts). */
+  pin?: PinVerifier;
+  attempts?: PinAttempts;
 }
 
 function readAll(): Record<string, PhonePerson> {

@@ -30,7 +30,16 @@ import { combineStatuses, type SyncStatus } from './sync-status';
 import { SyncController } from './sync.svelte';
 import type { SyncMemory } from './sync-engine';
 import { migrateOnOpen } from './migrate-local';
-import { notePerson } from './device-people';
+import { notePerson, phonePerson } from './device-people';
+import {
+  afterFailure,
+  checkPin,
+  FREE_TRIES,
+  makeVerifier,
+  NO_FAILURES,
+  waitBeforeTry,
+} from '$lib/lock/pin';
+import { watchIdle, IDLE_LOCK_MS } from '$lib/lock/idle';
 import { ReceiptBook, type Delivery } from './receipts';
 
 class Workspace {
@@ -53,6 +62,10 @@ class Workspace {
   /** An admin locked this account: say so (and stop asking to sign in); keep all data. */
   locked = $state(false);
   ready = $state(false);
+  /** Locked (reopened, or idle): this person must give their PIN; nothing of theirs is open. */
+  lockedFor = $state<DeviceSession | null>(null);
+  /** The signed-in person has an offline PIN on this phone. */
+  hasPin = $state(false);
 
   get syncStatus(): SyncStatus | null {
     return this.syncs.length ? combineStatuses(this.syncs.map((s) => s.status)) : null;
@@ -83,6 +96,7 @@ export const workspace = new Workspace();
 if (typeof window !== 'undefined' && rememberedSession()) void loadPouch().catch(() => undefined);
 let stopWatching: (() => void) | null = null;
 let stopNoting: (() => void) | null = null;
+let stopIdle: (() => void) | null = null;
 let stopSession: (() => void) | null = null;
 
 /** The server's word on this device's session: asked while the app is open, and on a refusal. */
@@ -180,6 +194,8 @@ async function open(session: DeviceSession) {
     });
   });
   notePerson(session.name, { lastSeenAt: new Date().toISOString() });
+  workspace.hasPin = !!phonePerson(session.name)?.pin;
+  stopIdle = watchIdle(IDLE_LOCK_MS, () => void lockWorkspace());
   // Every local write is a pending change for sync to count.
   const refresh = () => syncs.forEach((s) => s.refreshPending());
   const stops = [
@@ -199,6 +215,8 @@ function close(): Promise<unknown> {
   stopSession = null;
   stopNoting?.();
   stopNoting = null;
+  stopIdle?.();
+  stopIdle = null;
   stopWatching?.();
   stopWatching = null;
   workspace.queries = null;
@@ -213,16 +231,67 @@ function close(): Promise<unknown> {
 /** Opens the remembered person's workspace, offline or not. */
 export async function bootWorkspace(): Promise<void> {
   const session = rememberedSession();
-  if (session) {
-    await timed('workspace:open', () => open(session));
-  }
+  // Reopened: a person with a PIN unlocks first; their data opens only then.
+  if (session && phonePerson(session.name)?.pin) workspace.lockedFor = session;
+  else if (session) await timed('workspace:open', () => open(session));
   workspace.ready = true;
+}
+
+export type UnlockResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrong'; left: number }
+  | { ok: false; reason: 'wait'; waitMs: number }
+  | { ok: false; reason: 'password' };
+
+/** Unlocks the locked person's workspace with their PIN, counting failures. */
+export async function unlockWorkspace(pin: string): Promise<UnlockResult> {
+  const session = workspace.lockedFor;
+  const person = session && phonePerson(session.name);
+  if (!session || !person?.pin) return { ok: false, reason: 'password' };
+  const attempts = person.attempts ?? NO_FAILURES;
+  const wait = waitBeforeTry(attempts, Date.now());
+  if (wait === null) return { ok: false, reason: 'password' };
+  if (wait > 0) return { ok: false, reason: 'wait', waitMs: wait };
+  if (!(await checkPin(pin, person.pin))) {
+    const next = afterFailure(attempts, Date.now());
+    notePerson(session.name, { attempts: next });
+    if (next.needsPassword) return { ok: false, reason: 'password' };
+    const waitMs = waitBeforeTry(next, Date.now()) ?? 0;
+    return waitMs > 0
+      ? { ok: false, reason: 'wait', waitMs }
+      : { ok: false, reason: 'wrong', left: FREE_TRIES - next.failures };
+  }
+  notePerson(session.name, { attempts: NO_FAILURES });
+  // Open first: with neither a session nor a lock, the layout would send the page to sign-in.
+  await open(session);
+  workspace.lockedFor = null;
+  return { ok: true };
+}
+
+/** Locks now (idle, or asked): the workspace closes; the PIN opens it again. */
+export async function lockWorkspace(): Promise<void> {
+  const session = workspace.session;
+  if (!session || !phonePerson(session.name)?.pin) return;
+  await close();
+  workspace.session = null;
+  workspace.lockedFor = session;
+}
+
+/** Sets this person's offline PIN (kept only as a salted hash). */
+export async function setPin(pin: string): Promise<void> {
+  const session = workspace.session;
+  if (!session) throw new Error('not signed in');
+  notePerson(session.name, { pin: await makeVerifier(pin), attempts: NO_FAILURES });
+  workspace.hasPin = true;
 }
 
 export async function signInToWorkspace(name: string, password: string): Promise<void> {
   const session = await signIn(name, password);
   workspace.needsSignIn = false;
   workspace.locked = false;
+  // The password, online, clears the PIN's failures and any lock.
+  workspace.lockedFor = null;
+  notePerson(session.name, { attempts: NO_FAILURES });
   const same =
     workspace.session?.name === session.name &&
     dbRolesFor(workspace.session).join() === dbRolesFor(session).join();

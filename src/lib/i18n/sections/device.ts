@@ -15,6 +15,30 @@ export const deviceVi = {
   othersUnsent: (n: number, who: string) =>
     `Máy này còn giữ ${n} bản ghi chưa gửi của ${who}. Người đó cần đăng nhập lại khi có mạng để gửi.`,
   someone: 'một người dùng trước',
+  lock: {
+    title: 'Sổ hiện trường đang khóa',
+    whose: (who: string) => `Máy đang giữ dữ liệu của ${who}. Nhập mã PIN để mở.`,
+    pin: 'Mã PIN',
+    unlock: 'Mở khóa',
+    wrong: (left: number) =>
+      left > 0 ? `Mã PIN không đúng. Còn ${left} lần thử.` : 'Mã PIN không đúng.',
+    wait: (seconds: number) => `Nhập sai nhiều lần. Hãy thử lại sau ${seconds} giây.`,
+    password:
+      'Nhập sai quá nhiều lần nên dữ liệu trên máy đã bị khóa. Hãy đăng nhập bằng mật khẩu khi có mạng.',
+    signInWithPassword: 'Đăng nhập bằng mật khẩu',
+    someoneElse: 'Người khác dùng máy này',
+    offer: 'Đặt mã PIN để mở Sổ hiện trường khi không có mạng và khóa máy khi không dùng.',
+    setTitle: 'Đặt mã PIN',
+    setHelp:
+      'Mã PIN gồm ít nhất 6 chữ số, chỉ dùng trên máy này. Ứng dụng tự khóa khi mở lại hoặc sau 5 phút không dùng.',
+    newPin: 'Mã PIN mới (ít nhất 6 chữ số)',
+    repeat: 'Nhập lại mã PIN',
+    tooShort: 'Mã PIN phải gồm ít nhất 6 chữ số (chỉ chữ số).',
+    mismatch: 'Hai lần nhập mã PIN không giống nhau.',
+    save: 'Lưu mã PIN',
+    saved: 'Đã đặt mã PIN cho máy này.',
+    lockNow: 'Khóa máy',
+  },
   receipt: {
     title: 'Bản ghi đang ở đâu',
     saved: 'Đã lưu trên máy',
@@ -46,6 +70,30 @@ export const deviceEn: typeof deviceVi = {
   othersUnsent: (n: number, who: string) =>
     `This phone still holds ${n} unsent record${n === 1 ? '' : 's'} of ${who}. They need to sign in again with a connection to send them.`,
   someone: 'an earlier user',
+  lock: {
+    title: 'Fieldbook is locked',
+    whose: (who: string) => `This phone holds ${who}'s data. Enter the PIN to open it.`,
+    pin: 'PIN',
+    unlock: 'Unlock',
+    wrong: (left: number) =>
+      left > 0 ? `Wrong PIN. ${left} tr${left === 1 ? 'y' : 'ies'} left.` : 'Wrong PIN.',
+    wait: (seconds: number) => `Too many wrong PINs. Try again in ${seconds} seconds.`,
+    password:
+      'Too many wrong PINs: the data on this phone is locked. Sign in with the password when online.',
+    signInWithPassword: 'Sign in with the password',
+    someoneElse: 'Someone else uses this phone',
+    offer: 'Set a PIN to open Fieldbook offline and lock it when not in use.',
+    setTitle: 'Set a PIN',
+    setHelp:
+      'At least 6 digits, for this phone only. The app locks when reopened or after 5 minutes unused.',
+    newPin: 'New PIN (at least 6 digits)',
+    repeat: 'PIN again',
+    tooShort: 'The PIN needs at least 6 digits (digits only).',
+    mismatch: 'The two PINs are not the same.',
+    save: 'Save PIN',
+    saved: 'The PIN is set for this phone.',
+    lockNow: 'Lock',
+  },
   receipt: {
     title: 'Where this record is',
     saved: 'Saved on the phone',
