@@ -9,6 +9,7 @@ import {
   pendingCount,
   recordCheck,
   serverDocs,
+  setField,
   signIn,
   waitForServiceWorker,
 } from './helpers';
@@ -94,6 +95,8 @@ test('a receipt follows a record: on the phone, on the server (when), reviewed (
   const { context, page } = await newPhone(browser);
   await signIn(page, OFFICER);
   await waitForServiceWorker(page);
+  // The officer's earlier records come down first; only the new one is then unsent.
+  await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
   await context.setOffline(true);
   const hamlet = `Thôn Lũng Pù ${Date.now() % 100_000}`;
   const url = await recordCheck(page, 'Kiểm tra môi trường', {
@@ -157,7 +160,8 @@ test('offline PIN: locked when reopened, wrong PINs slowed down, the next person
   const hamlet = `Thôn Khuổi Luông ${Date.now() % 100_000}`;
   // Within the app (opening a page anew would lock it: that comes next).
   await page.getByRole('link', { name: 'Ghi mới: Kiểm tra môi trường' }).click();
-  await page.getByLabel('Thôn/bản').fill(hamlet);
+  await setField(page, 'Thôn/bản', 'Thôn Nà Rì');
+  await setField(page, 'Địa điểm cụ thể', hamlet);
   await page.getByRole('button', { name: 'Gửi', exact: true }).click();
   await expect(page.getByTestId('status')).toBeVisible();
   await page.goto('/');
