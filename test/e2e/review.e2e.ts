@@ -50,6 +50,19 @@ test('return, correct, resend, approve: two devices, one of them offline', async
   await chair.context.setOffline(false);
   await synced(c);
 
+  // The merged log's review filter reads the verdict (the record itself still says "sent").
+  await c.goto('/');
+  await c.getByLabel('Tìm (không cần dấu)').fill(place);
+  await c.getByText('Lọc nhật ký').click();
+  const log = c.getByTestId('check-list');
+  await expect(log.locator('li')).toHaveCount(1);
+  await expect(log).toContainText('Bị trả lại');
+  await c.getByLabel('Tình trạng duyệt').selectOption('Đã gửi');
+  await expect(c.getByTestId('log-empty')).toBeVisible();
+  await c.getByLabel('Tình trạng duyệt').selectOption('Bị trả lại');
+  await expect(log.locator('li')).toHaveCount(1);
+  await expect(log).toContainText(place);
+
   // The officer sees it at the top of their work, with the comment, and corrects it.
   await o.goto('/');
   const returned = o.getByTestId('returned-to-me');

@@ -8,6 +8,10 @@ import { kindOf } from '$lib/kinds';
 import type { FieldCheckRepository, Page } from './field-checks.repo';
 import { rowOf, type LogFilter, type LogRow } from './indexes/log-entry';
 import type { LogFacets } from './indexes/log-index';
+import type { ReviewStateName } from '$lib/domain/review';
+
+/** A record as a list shows it, with its review state (the verdicts are review documents). */
+export type Listed<T> = T & { state: ReviewStateName };
 
 const newestFirst = (a: { _id: string }, b: { _id: string }) =>
   a._id < b._id ? 1 : a._id > b._id ? -1 : 0;
@@ -66,6 +70,25 @@ export class CheckLog {
     return null;
   }
 
+  /** The newest records with their review states (the home screen's plain list). */
+  async newestListed(limit = 50): Promise<Page<Listed<FieldCheck>>> {
+    const page = await this.listNewest(limit);
+    return { ...page, items: await this.withStates(page.items) };
+  }
+
+  /** Each item with its review state, asked of its own database. */
+  private async withStates<T extends { _id: string; kind: FieldCheckKind; status: string }>(
+    items: T[],
+  ): Promise<Listed<T>[]> {
+    const out: Listed<T>[] = [];
+    for (const repo of this.all) {
+      const mine = items.filter((i) => this.repoFor(i.kind) === repo);
+      const states = await repo.reviewStates.statesOf(mine);
+      mine.forEach((item, n) => out.push({ ...item, state: states[n] }));
+    }
+    return out.sort(newestFirst);
+  }
+
   /** Newest first across databases: ids are time-ordered, so a merge of pages is exact. */
   async listNewest(limit = 50, after: string | null = null): Promise<Page<FieldCheck>> {
     const pages = await Promise.all(this.all.map((r) => r.listNewest(limit, after)));
@@ -90,18 +113,23 @@ export class CheckLog {
     filter: LogFilter,
     limit = 50,
     after: string | null = null,
-  ): Promise<Page<LogRow>> {
-    const hits = await Promise.all(this.all.map((r) => r.log.find(filter, limit, after)));
+  ): Promise<Page<Listed<LogRow>>> {
+    const hits = await Promise.all(
+      this.all.map(async (r) => r.log.find(await r.indexFilter(filter), limit, after)),
+    );
     const pages = hits.map((h) => ({
       items: h.entries.map(rowOf),
       next: h.more ? h.ids[h.ids.length - 1] : null,
     }));
-    return mergePages(pages, limit);
+    const page = mergePages(pages, limit);
+    return { ...page, items: await this.withStates(page.items) };
   }
 
   /** How many records match `filter` across databases (in memory, no record read). */
   async count(filter: LogFilter = {}): Promise<number> {
-    const counts = await Promise.all(this.all.map((r) => r.log.count(filter)));
+    const counts = await Promise.all(
+      this.all.map(async (r) => r.log.count(await r.indexFilter(filter))),
+    );
     return counts.reduce((a, b) => a + b, 0);
   }
 
@@ -117,7 +145,17 @@ export class CheckLog {
 
   /** Calls back once per burst after the log indexes took in new or changed records. */
   watchLog(onChange: () => void): () => void {
-    const stops = this.all.map((r) => r.log.subscribe(onChange));
+    // A verdict changes a record's review state without changing the record.
+    const stops = this.all.flatMap((r) => [
+      r.log.subscribe(onChange),
+      r.reviewStates.watchVerdicts(onChange),
+    ]);
+    return () => stops.forEach((stop) => stop());
+  }
+
+  /** Calls back when verdicts were added or arrived (a record's state changed, not the record). */
+  watchVerdicts(onChange: () => void): () => void {
+    const stops = this.all.map((r) => r.reviewStates.watchVerdicts(onChange));
     return () => stops.forEach((stop) => stop());
   }
 

@@ -15,6 +15,7 @@ import { watchIds } from './db-watch';
 import type { LogFilter } from './indexes/log-entry';
 import { logIndexOf, type LogIndex } from './indexes/log-index';
 import { isNotFound, type Db } from './pouch-types';
+import { isReviewState, ReviewStates } from './review-states';
 import { detachedLog, readDoc, readRows, type UnreadableLog } from './read';
 import { ValidationError, parseOrThrow } from './validation';
 
@@ -145,6 +146,21 @@ export class FieldCheckRepository {
     return logIndexOf(this.db);
   }
 
+  /** This database's records' review states (verdicts live in review documents). */
+  get reviewStates(): ReviewStates {
+    return (this.states ??= new ReviewStates(this.db));
+  }
+  private states: ReviewStates | null = null;
+
+  /** `filter` as the log index reads it: a review state becomes the ids in that state. */
+  async indexFilter(filter: LogFilter): Promise<LogFilter> {
+    if (!filter.review) return filter;
+    const ids = isReviewState(filter.review)
+      ? await this.reviewStates.idsIn(filter.review)
+      : new Set<string>();
+    return { ...filter, review: null, ids };
+  }
+
   /**
    * The records matching `filter`, newest first, a page at a time: the log index finds the
    * page's ids in memory, then only those records are read.
@@ -154,7 +170,7 @@ export class FieldCheckRepository {
     limit = 50,
     after: string | null = null,
   ): Promise<Page<FieldCheck>> {
-    const hits = await this.log.find(filter, limit, after);
+    const hits = await this.log.find(await this.indexFilter(filter), limit, after);
     if (!hits.ids.length) return { items: [], next: null };
     const res = await this.db.allDocs({ keys: hits.ids, include_docs: true });
     const items = readRows(fieldCheckSchema, res.rows, this.unreadable);

@@ -6,7 +6,7 @@ import type { FieldCheck } from '$lib/domain/field-check';
 import type { Hamlet } from '$lib/domain/hamlet';
 import type { Plan, PlanItem } from '$lib/domain/plan';
 import { foldProgress, type ProgressState } from '$lib/domain/progress';
-import type { CheckLog } from './check-log';
+import type { CheckLog, Listed } from './check-log';
 import { evidencePeriod, type EvidenceRepository } from './evidence.repo';
 import type { Page } from './field-checks.repo';
 import type { LogFilter, LogRow } from './indexes/log-entry';
@@ -49,12 +49,13 @@ export class Queries {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** The newest `limit` field checks across the person's databases. */
-  newestChecks(limit: number): Source<Page<FieldCheck>> {
+  /** The newest `limit` field checks across the person's databases, with review states. */
+  newestChecks(limit: number): Source<Page<Listed<FieldCheck>>> {
     const { checks } = this.repos;
+    const verdicts = { watch: (onChange: () => void) => checks.watchVerdicts(onChange) };
     return named(
       'newestChecks',
-      source(() => checks.listNewest(limit), checks),
+      source(() => checks.newestListed(limit), checks, verdicts),
     );
   }
 
@@ -62,7 +63,7 @@ export class Queries {
    * The merged log filtered and searched: the newest `limit` records matching `filter`, from
    * the log indexes (kept up to date as records are saved or arrive), never a scan of records.
    */
-  findChecks(filter: LogFilter, limit: number): Source<Page<LogRow>> {
+  findChecks(filter: LogFilter, limit: number): Source<Page<Listed<LogRow>>> {
     const { checks } = this.repos;
     return named('findChecks', {
       read: () => checks.findRows(filter, limit),

@@ -63,6 +63,13 @@ export class CountIndex extends FeedIndex {
     return out;
   }
 
+  /** The entry of one document (null: it gives none), caught up with the database. */
+  async entryFor(id: string): Promise<string | null> {
+    await this.catchUp();
+    if (await this.prepare()) await this.catchUp();
+    return this.entries.get(id) ?? null;
+  }
+
   protected async restore(): Promise<void> {
     const m = await this.snapshot.manifest();
     this.persisted = !!m;

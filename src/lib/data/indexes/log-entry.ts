@@ -49,6 +49,13 @@ export interface LogFilter {
   to?: string | null;
   /** Words, each the start of a word of the record, diacritics and case ignored. */
   text?: string | null;
+  /**
+   * The review state as a person sees it (draft, waiting, returned, approved): the verdicts
+   * live in review documents, so the log index cannot test it; `CheckLog` turns it into `ids`.
+   */
+  review?: string | null;
+  /** Only these records (a set worked out elsewhere, such as the review state's). */
+  ids?: ReadonlySet<string> | null;
 }
 
 /** The day in Vietnam (UTC+7, no daylight saving) of an ISO instant. */
@@ -125,6 +132,7 @@ export function matcher(f: LogFilter): Matcher {
   if (f.hamlet) tests.push((e) => e.hamlet === f.hamlet);
   if (f.author) tests.push((e) => e.author === f.author);
   if (f.status) tests.push((e) => e.status === f.status);
+  if (f.ids) tests.push((e) => f.ids!.has(e.id));
   if (f.from) tests.push((e) => e.day >= f.from!);
   if (f.to) tests.push((e) => e.day <= f.to!);
   if (item) tests.push((e) => e.planItems.some((c) => c === item || c.startsWith(`${item}.`)));
@@ -134,7 +142,7 @@ export function matcher(f: LogFilter): Matcher {
 }
 
 /** True when the filter asks for nothing (the plain newest-first list). */
-export const isEmptyFilter = (f: LogFilter) => matcher(f).all;
+export const isEmptyFilter = (f: LogFilter) => matcher(f).all && !f.review;
 
 /** One entry as a line of the snapshot (tab-separated; no field holds a tab or newline). */
 export function entryLine(e: LogEntry): string {

@@ -1,0 +1,134 @@
+// A record's review state from the review indexes alone, no record or review read: the
+// record's status and version (index check-status) and the verdicts given on each version
+// (index review-verdicts). Returns do not touch the record (the verdict is a review document),
+// so a "returned" record's own status is still `submitted`: lists and the log's review filter
+// must ask here, never the record's status. The rule is domain/review.ts `reviewStateOf`'s.
+import type { ReviewStateName } from '$lib/domain/review';
+import type { CountIndex } from './indexes/count-index';
+import {
+  parseStatusEntry,
+  parseVerdictEntry,
+  statusIndexOf,
+  verdictIndexOf,
+} from './indexes/review-index';
+import type { Db } from './pouch-types';
+
+export const REVIEW_STATES: readonly ReviewStateName[] = [
+  'draft',
+  'waiting',
+  'returned',
+  'approved',
+];
+
+/** The verdicts given per version: `<record id>|<rev>` → the verdicts on it. */
+export type Verdicts = Map<string, Set<string>>;
+
+export function verdictsOf(entries: Iterable<string>): Verdicts {
+  const out: Verdicts = new Map();
+  for (const entry of entries) {
+    const v = parseVerdictEntry(entry);
+    const key = `${v.recordId}|${v.rev}`;
+    const set = out.get(key) ?? new Set<string>();
+    set.add(v.verdict);
+    out.set(key, set);
+  }
+  return out;
+}
+
+/** The records that have a verdict on some version. */
+const judgedRecords = (verdicts: Verdicts) =>
+  new Set([...verdicts.keys()].map((k) => k.slice(0, k.lastIndexOf('|'))));
+
+/** The state of record `id` whose status index entry is `entry` (`submitted|3-abc`). */
+export function stateOfEntry(id: string, entry: string, verdicts: Verdicts): ReviewStateName {
+  const { status, rev } = parseStatusEntry(entry);
+  switch (status) {
+    case 'draft':
+    case 'approved':
+      return status;
+    case 'returned':
+      return 'returned'; // stamped on the record by earlier versions of the app
+    default: {
+      // Sent: the verdicts on this very version decide; an approval wins over a return.
+      const given = verdicts.get(`${id}|${rev}`);
+      if (given?.has('approve')) return 'approved';
+      if (given?.has('return')) return 'returned';
+      return 'waiting';
+    }
+  }
+}
+
+/** The review states of one database's records. */
+export class ReviewStates {
+  private readonly statuses: CountIndex;
+  private readonly verdictIndex: CountIndex;
+
+  constructor(db: Db) {
+    this.statuses = statusIndexOf(db);
+    this.verdictIndex = verdictIndexOf(db);
+  }
+
+  async verdicts(): Promise<Verdicts> {
+    return verdictsOf((await this.verdictIndex.totalsNow()).keys());
+  }
+
+  /**
+   * The states of listed records (a page): from their status, and for a sent record that has
+   * verdicts, from its version (the record's own `_rev`, or the status index's).
+   */
+  async statesOf(
+    rows: readonly { _id: string; status: string; _rev?: string }[],
+  ): Promise<ReviewStateName[]> {
+    const verdicts = await this.verdicts();
+    const judged = judgedRecords(verdicts);
+    const out: ReviewStateName[] = [];
+    for (const row of rows) {
+      if (row.status !== 'submitted' || !judged.has(row._id)) {
+        out.push(stateOfEntry(row._id, `${row.status}|`, verdicts));
+        continue;
+      }
+      const entry = row._rev ? `${row.status}|${row._rev}` : await this.statuses.entryFor(row._id);
+      out.push(entry === null ? 'waiting' : stateOfEntry(row._id, entry, verdicts));
+    }
+    return out;
+  }
+
+  /**
+   * Every record in `state`. Reads the status index by status, and only the few records that
+   * have verdicts one by one: no record is read.
+   */
+  async idsIn(state: ReviewStateName): Promise<Set<string>> {
+    const verdicts = await this.verdicts();
+    const judged = judgedRecords(verdicts);
+    const byStatus = (status: string) =>
+      this.statuses.idsWhere((e) => parseStatusEntry(e).status === status);
+    // The state of each sent record that has a verdict on some version.
+    const sentJudged = new Map<string, ReviewStateName>();
+    for (const id of judged) {
+      const entry = await this.statuses.entryFor(id);
+      if (entry !== null && parseStatusEntry(entry).status === 'submitted')
+        sentJudged.set(id, stateOfEntry(id, entry, verdicts));
+    }
+    const judgedIn = [...sentJudged].filter(([, s]) => s === state).map(([id]) => id);
+    switch (state) {
+      case 'draft':
+        return new Set(await byStatus('draft'));
+      case 'approved':
+        return new Set([...(await byStatus('approved')), ...judgedIn]);
+      case 'returned':
+        return new Set([...(await byStatus('returned')), ...judgedIn]);
+      case 'waiting': {
+        const sent = await byStatus('submitted');
+        return new Set(sent.filter((id) => (sentJudged.get(id) ?? 'waiting') === 'waiting'));
+      }
+    }
+  }
+
+  /** Calls back when verdicts were added or arrived (once per burst). */
+  watchVerdicts(onChange: () => void): () => void {
+    return this.verdictIndex.subscribe(onChange);
+  }
+}
+
+export const isReviewState = (s: unknown): s is ReviewStateName =>
+  (REVIEW_STATES as readonly unknown[]).includes(s);

@@ -1,0 +1,104 @@
+// The log's review-state filter and the states its rows show come from the review indexes,
+// because a return is a review document and leaves the record's status at "submitted". They
+// must agree with reviewStateOf over the record and its reviews, for every state.
+import { describe, expect, it } from 'vitest';
+import { CheckLog } from '../../src/lib/data/check-log';
+import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo';
+import { REVIEW_STATES } from '../../src/lib/data/review-states';
+import { ReviewRepository } from '../../src/lib/data/reviews.repo';
+import type { Author } from '../../src/lib/domain/field-check-factory';
+import type { FieldCheck } from '../../src/lib/domain/field-check';
+import { reviewStateOf, type ReviewStateName } from '../../src/lib/domain/review';
+import { makeCheck, officerAuthor } from '../support/fixtures';
+import { memoryDb } from '../support/pouch';
+
+const chair: Author = { name: 'chutich', role: 'chair', commune: 'hong-phong' };
+const vice: Author = { name: 'phochutich', role: 'viceChair', commune: 'hong-phong' };
+
+describe('review states of the merged log', () => {
+  it('filter by the verdicts, not by the record’s status, and agree with reviewStateOf', async () => {
+    const db = memoryDb('review-states');
+    let now = Date.UTC(2026, 3, 1);
+    const clock = () => new Date((now += 60_000));
+    const checks = new FieldCheckRepository(db, clock);
+    const reviews = new ReviewRepository(db, clock);
+    const log = new CheckLog({ log: checks });
+
+    const put = async (n: number, status: FieldCheck['status']) => {
+      const doc = makeCheck(n, officerAuthor, 'environment', new Date(Date.UTC(2026, 2, n)));
+      doc.status = status;
+      doc.submittedAt = status === 'draft' ? null : doc.updatedAt;
+      const res = await db.put(doc);
+      return { ...doc, _rev: res.rev };
+    };
+    const want = new Map<string, ReviewStateName>();
+    const draft = await put(1, 'draft');
+    want.set(draft._id, 'draft');
+    const waiting = await put(2, 'submitted');
+    want.set(waiting._id, 'waiting');
+    // Returned: a review only, the record still says "submitted".
+    const returned = await put(3, 'submitted');
+    await reviews.add(returned, { verdict: 'return', comment: 'Thiếu ảnh' }, chair);
+    want.set(returned._id, 'returned');
+    // Returned, corrected and sent again: the old verdict judged another version.
+    const resent = await put(4, 'submitted');
+    await reviews.add(resent, { verdict: 'return', comment: 'Sai số hộ' }, chair);
+    const corrected = await checks.submit(await checks.reopen(resent));
+    want.set(corrected._id, 'waiting');
+    // Two reviewers offline on the same version: the approval wins before its stamp arrives.
+    const both = await put(5, 'submitted');
+    await reviews.add(both, { verdict: 'return', comment: 'Bổ sung' }, chair);
+    await reviews.add(both, { verdict: 'approve', comment: '' }, vice);
+    want.set(both._id, 'approved');
+    // Approved and stamped.
+    const approved = await put(6, 'submitted');
+    await reviews.add(approved, { verdict: 'approve', comment: '' }, chair);
+    await db.put({ ...approved, status: 'approved' }); // the reviewer's stamp
+    want.set(approved._id, 'approved');
+    // Stamped "returned" by an earlier version of the app.
+    const legacy = await put(7, 'returned');
+    want.set(legacy._id, 'returned');
+    // Being corrected after a return: a draft again.
+    const answering = await put(8, 'submitted');
+    await reviews.add(answering, { verdict: 'return', comment: 'Sửa địa điểm' }, chair);
+    await checks.reopen(answering);
+    want.set(answering._id, 'draft');
+
+    // The reference: the domain's rule over each record and all its reviews.
+    for (const [id, state] of want) {
+      const record = (await checks.get(id))!;
+      expect(reviewStateOf(record, await reviews.forRecord(id)).state).toBe(state);
+    }
+    for (const state of REVIEW_STATES) {
+      const ids = [...want].filter(([, s]) => s === state).map(([id]) => id);
+      const rows = await log.findRows({ review: state }, 50);
+      expect(rows.items.map((r) => r._id).sort(), state).toEqual(ids.sort());
+      expect(rows.items.every((r) => r.state === state)).toBe(true);
+      expect(await log.count({ review: state })).toBe(ids.length);
+      const records = await log.find({ review: state }, 50);
+      expect(records.items.map((r) => r._id).sort()).toEqual(ids.sort());
+    }
+    // The plain list shows the same states.
+    const newest = await log.newestListed(50);
+    expect(new Map(newest.items.map((r) => [r._id, r.state]))).toEqual(want);
+  });
+
+  it('follow a verdict arriving: the list is told, the row changes state', async () => {
+    const db = memoryDb('review-states-live');
+    const checks = new FieldCheckRepository(db);
+    const reviews = new ReviewRepository(db);
+    const log = new CheckLog({ log: checks });
+    const doc = makeCheck(1, officerAuthor, 'environment', new Date(Date.UTC(2026, 2, 1)));
+    doc.status = 'submitted';
+    const record = { ...doc, _rev: (await db.put(doc)).rev };
+    expect((await log.findRows({ review: 'waiting' }, 10)).items).toHaveLength(1);
+    let told = 0;
+    const stop = log.watchLog(() => told++);
+    await reviews.add(record, { verdict: 'return', comment: 'Thiếu ảnh' }, chair);
+    await expect.poll(() => told, { timeout: 5000 }).toBeGreaterThan(0);
+    stop();
+    expect((await log.findRows({ review: 'waiting' }, 10)).items).toHaveLength(0);
+    const rows = await log.findRows({ review: 'returned' }, 10);
+    expect(rows.items.map((r) => [r._id, r.state])).toEqual([[record._id, 'returned']]);
+  });
+});
