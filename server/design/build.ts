@@ -28,11 +28,75 @@ function refusalMessages(): Record<string, string> {
   return out;
 }
 
+/** Subschemas at least this long (JSON characters) are kept once when they repeat. */
+const SHARED_MIN_CHARS = 120;
+
+/**
+ * Every subschema that occurs more than once (the common fields and photos of each kind's
+ * variant, repeated counts and texts) is kept once in `defs` and referred to by
+ * `{"$ref": "#/$defs/<n>"}`: the validator builds its configuration at every document, so a
+ * smaller one is a faster one (each kind of record repeats the whole common part).
+ */
+export function shareRepeated(schemas: Record<string, unknown>) {
+  type Schema = Record<string, unknown>;
+  const isSchema = (v: unknown): v is Schema =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  /** The subschemas of a schema, by the keywords the validator reads. */
+  const children = (s: Schema): [string, string | number | null, Schema][] => {
+    const out: [string, string | number | null, Schema][] = [];
+    if (isSchema(s.properties))
+      for (const [k, v] of Object.entries(s.properties))
+        if (isSchema(v)) out.push(['properties', k, v]);
+    if (isSchema(s.items)) out.push(['items', null, s.items]);
+    if (isSchema(s.additionalProperties))
+      out.push(['additionalProperties', null, s.additionalProperties]);
+    for (const kw of ['anyOf', 'oneOf', 'allOf'])
+      if (Array.isArray(s[kw]))
+        (s[kw] as unknown[]).forEach((v, i) => isSchema(v) && out.push([kw, i, v]));
+    return out;
+  };
+  const seen = new Map<string, number>();
+  const count = (s: Schema) => {
+    const key = JSON.stringify(s);
+    if (key.length >= SHARED_MIN_CHARS) seen.set(key, (seen.get(key) ?? 0) + 1);
+    for (const [, , c] of children(s)) count(c);
+  };
+  Object.values(schemas).filter(isSchema).forEach(count);
+  const defs: Record<string, unknown> = {};
+  const names = new Map<string, string>();
+  const share = (s: Schema, top = false): Schema => {
+    const key = JSON.stringify(s);
+    if (!top && (seen.get(key) ?? 0) > 1) {
+      let name = names.get(key);
+      if (!name) {
+        name = String(names.size);
+        names.set(key, name);
+        defs[name] = share(s, true);
+      }
+      return { $ref: `#/$defs/${name}` };
+    }
+    const out: Schema = { ...s };
+    for (const [kw, at, c] of children(s)) {
+      if (at === null) out[kw] = share(c);
+      else if (typeof at === 'number') {
+        out[kw] = [...(out[kw] as unknown[])];
+        (out[kw] as unknown[])[at] = share(c);
+      } else out[kw] = { ...(out[kw] as Schema), [at]: share(c) };
+    }
+    return out;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [type, schema] of Object.entries(schemas))
+    out[type] = isSchema(schema) ? share(schema, true) : schema;
+  return { schemas: out, defs };
+}
+
 export function validatorConfig(commune: string, dbRole: DbRole) {
   const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'throw' });
-  const schemas: Record<string, unknown> = {};
-  for (const [type, schema] of Object.entries(DOC_SCHEMAS)) schemas[type] = toSchema(schema);
-  return { commune, dbRole, schemas, policy: POLICY, messages: refusalMessages() };
+  const full: Record<string, unknown> = {};
+  for (const [type, schema] of Object.entries(DOC_SCHEMAS)) full[type] = toSchema(schema);
+  const { schemas, defs } = shareRepeated(full);
+  return { commune, dbRole, schemas, defs, policy: POLICY, messages: refusalMessages() };
 }
 
 export function validatorSource(commune: string, dbRole: DbRole): string {

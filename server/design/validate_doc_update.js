@@ -23,6 +23,8 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   // A JSON Schema subset: the keywords zod's toJSONSchema emits for our schemas.
   function check(s, v, path) {
     var i, k, keys, errs;
+    // A subschema kept once for all the places it occurs (build.ts, shareRepeated).
+    if (s.$ref !== undefined) s = CONFIG.defs[String(s.$ref).slice(8)];
     if (s.type !== undefined) {
       var types = typeOf(s.type) === 'array' ? s.type : [s.type];
       var ok = false;
@@ -180,8 +182,9 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   if (newDoc._deleted) {
     if (isAdmin || !old) return;
     rule = own(P.types, String(old.type)) ? P.types[old.type] : null;
-    if (!rule || !rule.lifecycle) deny('notDeletable');
+    if (!rule || !(rule.lifecycle || rule.authorDeletes)) deny('notDeletable');
     if (old.author !== name) deny('notYourRecord');
+    if (!rule.lifecycle) return;
     if (!contains(P.lifecycles[rule.lifecycle].deletable, String(old.status))) deny('notDeletable');
     return;
   }

@@ -326,7 +326,7 @@ describe('the policy matrix: the app and the server agree', () => {
     );
     expect(all.length).toBeGreaterThan(5000);
     expect(Object.keys(POLICY.types).sort()).toEqual(
-      ['fieldCheck', 'hamlet', 'planItem', 'plan', 'progressUpdate', 'review'].sort(),
+      ['fieldCheck', 'hamlet', 'photo', 'planItem', 'plan', 'progressUpdate', 'review'].sort(),
     );
   });
 

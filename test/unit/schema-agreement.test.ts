@@ -11,6 +11,7 @@ import { newReview } from '../../src/lib/domain/review.ts';
 import { DOC_SCHEMAS, type SchemaType } from '../../src/lib/domain/schemas.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
+import { photoId } from '../../src/lib/domain/photos.ts';
 
 type Doc = Record<string, unknown>;
 type Validate = (n: Doc, o: Doc | null, ctx: { name: string; roles: string[] }) => void;
@@ -55,6 +56,27 @@ const samples: [string, Doc][] = [
     ),
   ],
   ['plan', plan.plan as unknown as Doc],
+  [
+    'photo',
+    {
+      _id: photoId(makeCheck(1, officerAuthor)._id, 2),
+      type: 'photo',
+      schemaVersion: 1,
+      commune: COMMUNE,
+      author: officerAuthor.name,
+      authorRole: officerAuthor.role,
+      kind: 'environment',
+      record: makeCheck(1, officerAuthor)._id,
+      slot: 2,
+      width: 1600,
+      height: 1200,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      _attachments: {
+        image: { content_type: 'image/webp', data: 'UklGRg==' },
+        thumb: { content_type: 'image/webp', digest: 'md5-x', length: 4, revpos: 1, stub: true },
+      },
+    },
+  ],
   ['planItem', item as unknown as Doc],
   ['hamlet', newHamlet(COMMUNE, 'Thôn Đồng Tâm', new Date()) as unknown as Doc],
 ];

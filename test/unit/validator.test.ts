@@ -23,6 +23,7 @@ import {
   type HostileCase,
 } from '../fixtures/hostile-docs.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
+import { photoDocSchema } from '../../src/lib/domain/photos.ts';
 
 interface UserCtx {
   name: string | null;
@@ -62,7 +63,8 @@ function verdict(v: Validate, doc: Doc, oldDoc: Doc | null, ctx: UserCtx): strin
  * so it must accept exactly what zod accepts for this commune.
  */
 function agree(doc: Doc) {
-  const zodOk = fieldCheckSchema.safeParse(doc).success && doc.commune === COMMUNE;
+  const schema = doc.type === 'photo' ? photoDocSchema : fieldCheckSchema;
+  const zodOk = schema.safeParse(doc).success && doc.commune === COMMUNE;
   const db = kindOf(String(doc.kind))?.db ?? 'log';
   const reason = verdict(validators[db], doc, null, ADMIN);
   return { zodOk, serverOk: reason === null, reason };

@@ -2,6 +2,7 @@
 // on these alone, and the sync module replicates them when it can.
 import { compressingFetch } from './compressed-fetch';
 import type { Db, PouchStatic } from './pouch-types';
+import { limitPushSize } from './sized-batches';
 
 let pouchPromise: Promise<PouchStatic> | null = null;
 
@@ -27,7 +28,14 @@ export async function openLocalDb(name: string): Promise<Db> {
   return db;
 }
 
-/** The server's copy, through /db; large request bodies go gzipped (./compressed-fetch.ts). */
+/**
+ * The server's copy, through /db; large request bodies go gzipped (./compressed-fetch.ts) and
+ * pushes of records with photos in requests of a bounded size (./sized-batches.ts).
+ */
 export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db {
-  return new PouchDB(`${origin}/db/${name}`, { skip_setup: true, fetch: compressingFetch() }) as Db;
+  const db = new PouchDB(`${origin}/db/${name}`, {
+    skip_setup: true,
+    fetch: compressingFetch(),
+  }) as Db;
+  return limitPushSize(db);
 }

@@ -18,6 +18,7 @@ import type { PlanRepository } from './plan.repo';
 import type { ProgressRepository } from './progress.repo';
 import type { ReviewedRecord, ReviewLog } from './reviews.repo';
 import type { ReviewState } from '$lib/domain/review';
+import type { PhotoLog } from './photos.repo';
 
 export interface Repositories {
   checks: CheckLog;
@@ -26,6 +27,8 @@ export interface Repositories {
   evidence: EvidenceRepository;
   reviews: ReviewLog;
   hamlets: HamletRepository;
+  /** Photos of records, as documents beside them (./photos.repo.ts). */
+  photos: PhotoLog;
 }
 
 export interface CheckView {

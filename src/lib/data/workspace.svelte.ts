@@ -6,6 +6,8 @@ import { readableDbs } from '$lib/domain/policy';
 import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
 import { timed } from './perf';
+import { PhotoLog, PhotoRepository } from './photos.repo';
+import { kindOf } from '$lib/kinds';
 import { DeviceStore } from './device-store';
 import { UnreadableLog } from './read';
 import { HamletRepository } from './hamlets.repo';
@@ -148,6 +150,7 @@ async function open(session: DeviceSession) {
   const names = dbNames(session.commune);
   const checkRepos: Partial<Record<DbRole, FieldCheckRepository>> = {};
   const reviewRepos: Partial<Record<DbRole, ReviewRepository>> = {};
+  const photoRepos: Partial<Record<DbRole, PhotoRepository>> = {};
   const syncs: SyncController[] = [];
   let log: Db | null = null;
   for (const dbRole of dbRolesFor(session)) {
@@ -156,6 +159,8 @@ async function open(session: DeviceSession) {
     if (dbRole === 'log') log = local;
     checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable);
     reviewRepos[dbRole] = new ReviewRepository(local, undefined, actor, unreadable);
+    // Photos live in their record's database for now (issue 16 may give them their own).
+    photoRepos[dbRole] = new PhotoRepository(local, actor);
     const remote = remoteDb(PouchDB, location.origin, name);
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
@@ -176,6 +181,7 @@ async function open(session: DeviceSession) {
     progress: new ProgressRepository(log, undefined, actor, unreadable),
     evidence: new EvidenceRepository(log, unreadable),
     hamlets: new HamletRepository(log, session.commune, actor, undefined, unreadable),
+    photos: new PhotoLog(photoRepos, (kind) => kindOf(kind)?.db),
   };
   workspace.session = session;
   workspace.store = store;

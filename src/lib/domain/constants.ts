@@ -7,6 +7,7 @@ export const DOC_TYPES = {
   plan: 'plan',
   planItem: 'planItem',
   hamlet: 'hamlet',
+  photo: 'photo',
 } as const;
 export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
 

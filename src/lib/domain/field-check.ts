@@ -6,6 +6,7 @@ import { KINDS, type FieldCheckKind, type Kinds } from '../kinds';
 import { DOC_TYPES, LIMITS } from './constants';
 import { isoTime, longText, shortText } from './fields';
 import { idPattern } from './ids';
+import { PHOTO_LIMITS } from './photos';
 
 export { FIELD_CHECK_KINDS, type FieldCheckKind } from '../kinds';
 
@@ -49,6 +50,11 @@ const common = {
   recommendations: longText,
   followUp: followUpSchema.nullable(),
   note: longText,
+  /** The slots of the record's photos (documents of their own, ./photos.ts); absent: none. */
+  photos: z
+    .array(z.int().min(1).max(PHOTO_LIMITS.maxPhotos))
+    .max(PHOTO_LIMITS.maxPhotos)
+    .optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
   submittedAt: isoTime.nullable(),

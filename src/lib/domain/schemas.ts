@@ -5,6 +5,7 @@ import { DOC_TYPES } from './constants';
 import { fieldCheckSchema } from './field-check';
 import { hamletSchema } from './hamlet';
 import { planItemSchema, planSchema } from './plan';
+import { photoDocSchema } from './photos';
 import { progressUpdateSchema } from './progress';
 import { reviewSchema } from './review';
 
@@ -15,6 +16,7 @@ export const DOC_SCHEMAS = {
   [DOC_TYPES.plan]: planSchema,
   [DOC_TYPES.planItem]: planItemSchema,
   [DOC_TYPES.hamlet]: hamletSchema,
+  [DOC_TYPES.photo]: photoDocSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaType = keyof typeof DOC_SCHEMAS;

@@ -2,12 +2,14 @@
 import { reviewEn } from './sections/review';
 import { formsEn } from './sections/forms';
 import { reportEn } from './sections/report';
+import { photosEn } from './sections/photos';
 import type { Messages } from './vi';
 import { deviceEn } from './sections/device';
 import { logFilterEn } from './sections/log-filter';
 
 export const en: Messages = {
   forms: formsEn,
+  photos: photosEn,
   appTitle: 'Field log',
   appSubtitle: 'Commune People’s Committee',
   nav: { log: 'Log', newCheck: 'New', signOut: 'Sign out', otherLanguage: 'Tiếng Việt' },

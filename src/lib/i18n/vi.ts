@@ -4,8 +4,10 @@ import { logFilterVi } from './sections/log-filter';
 import { reviewVi } from './sections/review';
 import { formsVi } from './sections/forms';
 import { reportVi } from './sections/report';
+import { photosVi } from './sections/photos';
 export const vi = {
   forms: formsVi,
+  photos: photosVi,
   appTitle: 'Sổ hiện trường',
   appSubtitle: 'UBND xã',
   nav: { log: 'Nhật ký', newCheck: 'Ghi mới', signOut: 'Đăng xuất', otherLanguage: 'English' },

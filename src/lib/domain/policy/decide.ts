@@ -56,6 +56,8 @@ interface TypeRule {
   authored: boolean;
   lifecycle?: 'review';
   appendOnly?: boolean;
+  /** An append-only document its author may delete (a photo taken back). */
+  authorDeletes?: boolean;
   rule?: 'progress' | 'review';
 }
 
@@ -84,8 +86,9 @@ export function decide(
     action = 'delete';
     if (isAdmin || !old) return ok();
     const rule = types[String(old.type)];
-    if (!rule || !rule.lifecycle) return deny('notDeletable');
+    if (!rule || !(rule.lifecycle || rule.authorDeletes)) return deny('notDeletable');
     if (old.author !== name) return deny('notYourRecord');
+    if (!rule.lifecycle) return ok();
     const deletable: readonly string[] = POLICY.lifecycles.review.deletable;
     if (!deletable.includes(String(old.status))) return deny('notDeletable');
     return ok();

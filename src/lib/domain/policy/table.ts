@@ -130,6 +130,10 @@ export const POLICY = {
       appendOnly: true,
       rule: 'review',
     },
+    // A photo of a record (issue 13): in the record's database, added by the record's author
+    // in a role that may record its kind, never changed, taken back by its author. The server
+    // cannot read the record, so "only while the record is a draft" is the app's rule.
+    photo: { kinds, authored: true, appendOnly: true, authorDeletes: true },
     plan: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     /** The commune's hamlet list (issue 12.4): its admin adds, renames and retires hamlets. */
