@@ -9,8 +9,8 @@ export type Problem =
   | { code: 'required' }
   /** Not a number at all ("12a"). */
   | { code: 'number' }
-  /** "1.5": a dot where Vietnamese writes the decimal comma. */
-  | { code: 'decimalDot' }
+  /** The thousands sign where the decimal sign belongs ("1.5" in Vietnamese, "1,5" in English). */
+  | { code: 'decimalMark' }
   /** A number outside its bounds, or not whole where it must be. */
   | { code: 'range'; min: number | null; max: number | null; whole: boolean }
   | { code: 'tooLong'; max: number }
@@ -21,6 +21,8 @@ export type Problem =
   | { code: 'yesNo' }
   /** Not a date and time. */
   | { code: 'time' }
+  /** Not a calendar day (a reply due, a posting's first day). */
+  | { code: 'date' }
   | { code: 'endBeforeStart' }
   | { code: 'tooFarAhead' }
   /** Text in a shape the field does not take (a code, a name). */
@@ -111,7 +113,8 @@ export function problemOf(issue: Issue, root?: AnySchema, value?: unknown): Prob
     case 'invalid_union':
       return { code: 'choice' };
     case 'invalid_format':
-      return issue.format === 'datetime' || issue.format === 'date' || issue.format === 'time'
+      if (issue.format === 'date') return { code: 'date' };
+      return issue.format === 'datetime' || issue.format === 'time'
         ? { code: 'time' }
         : { code: 'format' };
     case 'not_multiple_of':

@@ -27,7 +27,8 @@ export interface FieldSpec {
   id: string;
   label: string;
   control: Control;
-  /** Said next to the field when the stored value is refused (bounds in words). */
+  /** The field's own sentence for a refused value (bounds in words; the kind's labels.errors,
+   * which src/lib/data/field-messages.ts says for a value not among its choices). */
   message: string;
   /** Shown only when this holds (e.g. vote counts only for an election). */
   when?: (details: Record<string, unknown>) => boolean;

@@ -1,6 +1,6 @@
 // Words of the forms (issue 12.4, 12.8): one sentence per kind of problem, built around the
 // field's own name, and the sentences some fields say instead. src/lib/data/field-messages.ts
-// is the one place that picks them. Numbers arrive already written the Vietnamese way.
+// is the one place that picks them. Numbers arrive already written the language's way.
 import type { Widen } from '../vi';
 
 /** "Thôn/bản" → "thôn/bản" inside a sentence; "GPS…" and "PAR INDEX" stay as they are. */
@@ -59,7 +59,7 @@ export const formsVi = {
   problems: {
     required: (label: string) => `Hãy nhập ${lower(label)}.`,
     number: (label: string) => `${label} phải là một số, ví dụ 1.500 hoặc 2,5.`,
-    decimalDot: (label: string) =>
+    decimalMark: (label: string) =>
       `${label}: phần thập phân viết sau dấu phẩy (2,5); dấu chấm chỉ để ngăn hàng nghìn (1.500).`,
     between: (label: string, min: string, max: string, whole: boolean) =>
       `${label} phải là ${whole ? 'số nguyên' : 'số'} từ ${min} đến ${max}.`,
@@ -73,6 +73,7 @@ export const formsVi = {
     choice: (label: string) => `Hãy chọn ${lower(label)} trong danh sách.`,
     yesNo: (label: string) => `Hãy chọn có hoặc không cho mục “${label}”.`,
     time: (label: string) => `Hãy nhập ${lower(label)} đủ ngày và giờ.`,
+    date: (label: string) => `Hãy chọn ngày cho mục “${label}” (ngày/tháng/năm).`,
     endBeforeStart: (label: string) => `${label} phải sau thời gian bắt đầu.`,
     tooFarAhead: (label: string) =>
       `${label} đang ở tương lai (quá một ngày so với bây giờ). Hãy kiểm tra lại ngày.`,
@@ -109,7 +110,11 @@ export const formsVi = {
     'followUp.what': { required: 'Hãy ghi việc cần làm tiếp.' },
     title: { required: 'Hãy nhập tên mục.' },
     'criteria.text': { required: 'Hãy nhập nội dung tiêu chí.' },
-    deadline: { required: 'Hãy chọn hạn hoàn thành.', time: 'Hãy chọn hạn hoàn thành.' },
+    deadline: {
+      required: 'Hãy chọn hạn hoàn thành.',
+      time: 'Hãy chọn hạn hoàn thành.',
+      date: 'Hãy chọn hạn hoàn thành.',
+    },
     code: { format: 'Mã mục phải là các số cách nhau bằng dấu chấm, ví dụ 2.3.7.' },
     year: { range: 'Năm phải là số từ 2000 đến 2100.' },
   } as Record<string, Record<string, string>>,
@@ -167,9 +172,9 @@ export const formsEn: Widen<typeof formsVi> = {
   },
   problems: {
     required: (label: string) => `Enter ${lower(label)}.`,
-    number: (label: string) => `${label} must be a number, such as 1.500 or 2,5.`,
-    decimalDot: (label: string) =>
-      `${label}: write decimals after a comma (2,5); a dot only separates thousands (1.500).`,
+    number: (label: string) => `${label} must be a number, such as 1,500 or 2.5.`,
+    decimalMark: (label: string) =>
+      `${label}: write decimals after a dot (2.5); a comma only separates thousands (1,500).`,
     between: (label: string, min: string, max: string, whole: boolean) =>
       `${label} must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}.`,
     atLeast: (label: string, min: string, whole: boolean) =>
@@ -182,6 +187,7 @@ export const formsEn: Widen<typeof formsVi> = {
     choice: (label: string) => `Choose ${lower(label)} from the list.`,
     yesNo: (label: string) => `Choose yes or no for “${label}”.`,
     time: (label: string) => `Enter ${lower(label)} with a date and a time.`,
+    date: (label: string) => `Choose a date for “${label}” (day/month/year).`,
     endBeforeStart: (label: string) => `${label} must be after the start.`,
     tooFarAhead: (label: string) =>
       `${label} is in the future (more than a day from now). Check the date.`,
@@ -213,7 +219,11 @@ export const formsEn: Widen<typeof formsVi> = {
     'followUp.what': { required: 'Write what has to be done next.' },
     title: { required: 'Enter the item’s title.' },
     'criteria.text': { required: 'Enter the criterion’s text.' },
-    deadline: { required: 'Choose the deadline.', time: 'Choose the deadline.' },
+    deadline: {
+      required: 'Choose the deadline.',
+      time: 'Choose the deadline.',
+      date: 'Choose the deadline.',
+    },
     code: { format: 'An item code is numbers separated by dots, such as 2.3.7.' },
     year: { range: 'The year must be a number from 2000 to 2100.' },
   },
