@@ -68,8 +68,15 @@ export class ReviewStates {
     this.verdictIndex = verdictIndexOf(db);
   }
 
+  private known: { revision: number; verdicts: Verdicts } | null = null;
+
+  /** Worked out again only when a verdict was added or arrived (every list read asks). */
   async verdicts(): Promise<Verdicts> {
-    return verdictsOf((await this.verdictIndex.totalsNow()).keys());
+    const entries = await this.verdictIndex.entriesNow();
+    const revision = this.verdictIndex.revision;
+    if (this.known?.revision !== revision)
+      this.known = { revision, verdicts: verdictsOf(entries.values()) };
+    return this.known.verdicts;
   }
 
   /**

@@ -4,7 +4,7 @@
 import type { DbRole } from '$lib/domain/constants';
 import type { Author } from '$lib/domain/field-check-factory';
 import { fieldCheckSchema, type FieldCheck } from '$lib/domain/field-check';
-import { parseId, reviewRange } from '$lib/domain/ids';
+import { reviewRange } from '$lib/domain/ids';
 import { actorOf, assertAllowed, type Actor } from '$lib/domain/policy';
 import {
   newReview,
@@ -22,6 +22,7 @@ import {
   parseVerdictEntry,
   statusIndexOf,
   verdictIndexOf,
+  verdictTotal,
 } from './indexes/review-index';
 import type { Db } from './pouch-types';
 import { detachedLog, readRows, type UnreadableLog } from './read';
@@ -63,8 +64,9 @@ export class ReviewRepository {
 
   /** Sent records whose current version has no verdict yet, the earliest sent first. */
   async waiting(): Promise<FieldCheck[]> {
+    if (!(await this.statuses.totalsNow()).get('submitted')) return [];
     const reviewed = new Set<string>();
-    for (const entry of (await this.verdicts.totalsNow()).keys()) {
+    for (const [, entry] of await this.verdicts.entriesWhere(() => true)) {
       const v = parseVerdictEntry(entry);
       reviewed.add(`${v.recordId}|${v.rev}`);
     }
@@ -77,11 +79,13 @@ export class ReviewRepository {
 
   /** `author`'s records that were returned: still to correct, or being corrected. */
   async returnedTo(author: string): Promise<ReviewedRecord[]> {
+    // Most people have nothing returned: the totals say so without reading any entry.
+    if (!(await this.verdicts.totalsNow()).get(`${author}|return`)) return [];
     const ids = new Set<string>();
-    for (const entry of (await this.verdicts.totalsNow()).keys()) {
-      const v = parseVerdictEntry(entry);
-      if (v.verdict === 'return' && parseId(v.recordId)?.user === author) ids.add(v.recordId);
-    }
+    for (const [, entry] of await this.verdicts.entriesWhere(
+      (e) => verdictTotal(e) === `${author}|return`,
+    ))
+      ids.add(parseVerdictEntry(entry).recordId);
     const out: ReviewedRecord[] = [];
     for (const record of await this.records([...ids])) {
       const review = reviewStateOf(record, await this.forRecord(record._id));

@@ -19,6 +19,12 @@ export interface CountIndexSpec {
   relevant(id: string): boolean;
   /** The entry of the winning revision of a document; null when it counts for nothing. */
   entryOf(doc: Record<string, unknown>): string | null;
+  /**
+   * What an entry is counted under in the totals (default: the entry itself). An index whose
+   * entries are one per document (a revision, a record id) counts them under a few keys, so the
+   * totals a start reads stay a handful of numbers however many documents there are.
+   */
+  totalOf?(entry: string): string;
 }
 
 /** The snapshot's layout; an older layout is simply rebuilt. */
@@ -34,6 +40,8 @@ interface Manifest {
 
 export class CountIndex extends FeedIndex {
   private readonly entries = new Map<string, string>();
+  /** Bumped whenever the entries change (taken in, read from the snapshot, started again). */
+  revision = 0;
   private readonly totals = new Map<string, number>();
   /** The manifest read at start whose chunks are still unread. */
   private unread: Manifest | null = null;
@@ -48,7 +56,7 @@ export class CountIndex extends FeedIndex {
     this.snapshot = new ChunkedSnapshot(db, `_local/fieldbook-index-${spec.name}`);
   }
 
-  /** How many documents give each entry, caught up with the database. */
+  /** How many documents give each entry (or its `totalOf` key), caught up with the database. */
   async totalsNow(): Promise<ReadonlyMap<string, number>> {
     await this.catchUp();
     return this.totals;
@@ -56,11 +64,24 @@ export class CountIndex extends FeedIndex {
 
   /** Ids of the documents whose entry passes `keep`, caught up with the database. */
   async idsWhere(keep: (entry: string) => boolean): Promise<string[]> {
+    return (await this.entriesWhere(keep)).map(([id]) => id);
+  }
+
+  /** `[id, entry]` of the documents whose entry passes `keep`, caught up with the database. */
+  async entriesWhere(keep: (entry: string) => boolean): Promise<[string, string][]> {
+    const out: [string, string][] = [];
+    for (const [id, entry] of await this.entriesNow()) if (keep(entry)) out.push([id, entry]);
+    return out;
+  }
+
+  /**
+   * Every document's entry, caught up with the database (read-only). With `revision`, a caller
+   * can keep what it worked out from them until they change.
+   */
+  async entriesNow(): Promise<ReadonlyMap<string, string>> {
     await this.catchUp();
     if (await this.prepare()) await this.catchUp();
-    const out: string[] = [];
-    for (const [id, entry] of this.entries) if (keep(entry)) out.push(id);
-    return out;
+    return this.entries;
   }
 
   /** The entry of one document (null: it gives none), caught up with the database. */
@@ -68,6 +89,10 @@ export class CountIndex extends FeedIndex {
     await this.catchUp();
     if (await this.prepare()) await this.catchUp();
     return this.entries.get(id) ?? null;
+  }
+
+  private totalKey(entry: string): string {
+    return this.spec.totalOf ? this.spec.totalOf(entry) : entry;
   }
 
   protected async restore(): Promise<void> {
@@ -85,6 +110,7 @@ export class CountIndex extends FeedIndex {
     if (!m) return false;
     this.unread = null;
     const chunks = await this.snapshot.chunks(m);
+    this.revision += 1;
     if (!chunks) {
       this.totals.clear();
       this.entries.clear();
@@ -104,16 +130,19 @@ export class CountIndex extends FeedIndex {
     const old = this.entries.get(id) ?? null;
     if (old === entry) return false;
     if (old !== null) {
-      const n = (this.totals.get(old) ?? 1) - 1;
-      if (n > 0) this.totals.set(old, n);
-      else this.totals.delete(old);
+      const key = this.totalKey(old);
+      const n = (this.totals.get(key) ?? 1) - 1;
+      if (n > 0) this.totals.set(key, n);
+      else this.totals.delete(key);
       this.entries.delete(id);
     }
     if (entry !== null) {
-      this.totals.set(entry, (this.totals.get(entry) ?? 0) + 1);
+      const key = this.totalKey(entry);
+      this.totals.set(key, (this.totals.get(key) ?? 0) + 1);
       this.entries.set(id, entry);
     }
     this.dirty.add(chunkOf(id));
+    this.revision += 1;
     return true;
   }
 

@@ -1,6 +1,7 @@
 // The review indexes: which records are sent (and in which version), and which versions have
 // verdicts. The review queue and the author's "returned" list come from these few entries,
 // kept up to date as records and reviews are saved or arrive, never from reading every record.
+import { parseId } from '$lib/domain/ids';
 import { countIndexOf, type CountIndex } from './count-index';
 import type { Db } from '../pouch-types';
 
@@ -30,20 +31,30 @@ export function parseVerdictEntry(entry: string): {
   return { recordId, rev, verdict };
 }
 
+/** What the verdicts are counted under: the record's author and the verdict, `canbo|return`. */
+export function verdictTotal(entry: string): string {
+  const v = parseVerdictEntry(entry);
+  return `${parseId(v.recordId)?.user ?? ''}|${v.verdict}`;
+}
+
+// Entries are one per record (its revision) or per review, so the totals a start reads are
+// counted under the status, or the author and verdict: a handful of numbers at 50,000 records.
 export function statusIndexOf(db: Db): CountIndex {
   return countIndexOf(db, {
     name: 'check-status',
-    version: 1,
+    version: 2,
     relevant: (id) => id.startsWith('check:'),
     entryOf: statusEntry,
+    totalOf: (entry) => parseStatusEntry(entry).status,
   });
 }
 
 export function verdictIndexOf(db: Db): CountIndex {
   return countIndexOf(db, {
     name: 'review-verdicts',
-    version: 1,
+    version: 2,
     relevant: (id) => id.startsWith('review:'),
     entryOf: verdictEntry,
+    totalOf: verdictTotal,
   });
 }
