@@ -8,6 +8,7 @@
 import { watchIds } from '../db-watch';
 import { span } from '../perf';
 import type { Db } from '../pouch-types';
+import { changesAfter } from './shared-changes';
 
 /** Changes read a round trip: fewer, larger reads cost less on IndexedDB. */
 const BATCH = 1000;
@@ -37,6 +38,12 @@ export abstract class FeedIndex {
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private stopWatch: (() => void) | null = null;
+  /**
+   * A read of the changes feed begun before this (performance.now()) may miss what the index
+   * must take in: before it watched the database (Infinity: not watching), or before the latest
+   * change it was told of. Only a read begun later is shared with other indexes.
+   */
+  private freshAfter = Infinity;
 
   constructor(
     protected readonly db: Db,
@@ -66,13 +73,20 @@ export abstract class FeedIndex {
   subscribe(onChange: () => void): () => void {
     this.listeners.add(onChange);
     // Watch before catching up: nothing written in between can be missed.
-    this.stopWatch ??= watchIds(this.db, this.relevant, () => this.changed());
+    if (!this.stopWatch) {
+      this.stopWatch = watchIds(this.db, this.relevant, () => {
+        this.freshAfter = performance.now();
+        this.changed();
+      });
+      this.freshAfter = performance.now();
+    }
     void this.catchUp();
     return () => {
       this.listeners.delete(onChange);
       if (this.listeners.size === 0) {
         this.stopWatch?.();
         this.stopWatch = null;
+        this.freshAfter = Infinity;
         if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
         this.catchUpTimer = null;
       }
@@ -174,12 +188,7 @@ export abstract class FeedIndex {
   private async readChanges(): Promise<number> {
     let changed = 0;
     for (;;) {
-      const res = await this.db.changes({
-        since: this.seq,
-        limit: BATCH,
-        include_docs: true,
-        return_docs: true,
-      });
+      const res = await changesAfter(this.db, this.seq, BATCH, this.freshAfter);
       if (res.results.some((r) => this.relevant(r.id)) && (await this.prepare())) continue;
       for (const row of res.results) {
         if (!this.relevant(row.id)) continue;
