@@ -190,4 +190,57 @@ describe('SyncEngine with the real server', () => {
     await until(async () => caughtUp(p) && (await onServer(p.local, ids)).length === 305, 'rest');
     await p.engine.stop();
   });
+
+  it('a new phone pulls first, and its push neither compares the pulled records nor skips its own', async () => {
+    // Records already on the server, from the officer's other phone and the commune.
+    const elsewhere = Array.from({ length: 700 }, () => makeCheck((serial += 1)));
+    for (let i = 0; i < elsewhere.length; i += 400)
+      // the /db gate takes 500 a request
+      await httpDb(server.url, LOG, OFFICER).bulkDocs(elsewhere.slice(i, i + 400));
+    const p = phone();
+    const compared: string[] = [];
+    const revsDiff = p.remote.revsDiff.bind(p.remote);
+    p.remote.revsDiff = ((diff: Record<string, string[]>) => {
+      compared.push(...Object.keys(diff));
+      return revsDiff(diff as never);
+    }) as typeof p.remote.revsDiff;
+
+    p.engine.start();
+    // Something recorded while the first pull is still running is sent all the same.
+    await until(() => p.events.some((e) => e.type === 'progress'), 'a first batch pulled');
+    const during = await write(p.local, 3);
+    await until(async () => caughtUp(p) && (await onServer(p.local, during)).length === 3, 'sent');
+    const total = (await p.local.allDocs({ startkey: 'check:', endkey: 'check:\uffff' })).rows;
+    expect(total.length).toBeGreaterThanOrEqual(703);
+    await p.engine.stop();
+
+    // A phone that records nothing during its first pull: the push starts after the pulled
+    // records, so it never asks the server about them.
+    const q = phone();
+    const asked: string[] = [];
+    const qDiff = q.remote.revsDiff.bind(q.remote);
+    q.remote.revsDiff = ((diff: Record<string, string[]>) => {
+      asked.push(...Object.keys(diff));
+      return qDiff(diff as never);
+    }) as typeof q.remote.revsDiff;
+    q.engine.start();
+    await until(() => caughtUp(q), 'first sync');
+    expect(
+      (await q.local.allDocs({ keys: elsewhere.map((d) => d._id) })).rows.every(
+        (r) => 'value' in r && r.value,
+      ),
+    ).toBe(true);
+    expect(asked).toEqual([]);
+    const mine = await write(q.local, 4);
+    q.engine.refreshPending();
+    await until(
+      async () => caughtUp(q) && (await onServer(q.local, mine)).length === 4,
+      'own sent',
+    );
+    expect(asked.sort()).toEqual([...mine].sort());
+    expect(q.overlap.max).toEqual({ push: 1, pull: 1 });
+    await q.engine.stop();
+    // The first phone's push compared what it had to: at least the three records of its own.
+    expect(compared).toEqual(expect.arrayContaining(during));
+  });
 });

@@ -25,6 +25,12 @@ const EMPTY_MEMORY: SyncMemory = { pushedSeq: 0, lastSyncedAt: null, rejected: {
 
 /** Records a round trip. See startReplication. */
 export const SYNC_BATCH_SIZE = 250;
+/**
+ * Records a round trip of a new phone's first pull: the most the /db gate takes a request
+ * (server/gate/limits.ts). A first sync is thousands of records: fewer round trips matter more
+ * than a small batch lost to a cut connection.
+ */
+export const FIRST_PULL_BATCH_SIZE = 500;
 const PENDING_BATCH = 1000;
 
 /** Local sequences are numbers in the browser's and Node's adapters; anything else compares
@@ -69,6 +75,13 @@ export class SyncEngine {
   /** How far countPending has read the local changes feed. */
   private scannedSeq: number | string;
   private countTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * A new phone's first pull (see firstSync): undefined until the database was looked at, then
+   * the revisions the pull wrote, or null once done or when the phone was not new.
+   */
+  private firstPull: Map<string, string> | null | undefined = undefined;
+  private firstPullTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstPullDelay = 0;
   private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<(e: SyncEvent) => void>();
 
@@ -177,6 +190,75 @@ export class SyncEngine {
 
   private startReplication() {
     this.emit({ type: 'started' });
+    this.idle = { push: false, pull: false };
+    this.generation += 1;
+    if (this.memory.pushedSeq === 0) void this.firstSync();
+    else this.startLive();
+  }
+
+  /**
+   * A phone that has never pushed may be new: if its database was empty, pull everything first
+   * in one go, then let the push begin after what the pull wrote. A live push beside the pull
+   * would compare every pulled record with the server (`_revs_diff`, a round trip a batch) only
+   * to learn the server has it. Anything written on the phone meanwhile keeps the push at the
+   * start, so nothing of the person's is skipped. A cut link retries the pull after a back-off.
+   */
+  private async firstSync(): Promise<void> {
+    const generation = this.generation;
+    if (this.firstPull === undefined) {
+      const info = await this.local.info().catch(() => null);
+      if (generation !== this.generation || this.stopped) return;
+      if (!info) return this.startLive();
+      this.firstPull = info.update_seq === 0 ? new Map() : null;
+    }
+    const written = this.firstPull;
+    if (!written) return this.startLive();
+    const pull = this.local.replicate.from(this.remote, { batch_size: FIRST_PULL_BATCH_SIZE });
+    this.pull = pull;
+    this.wire(pull, 'pull');
+    void pull.on('change', (info) => {
+      for (const doc of info.docs) if (doc._rev) written.set(doc._id, doc._rev);
+    });
+    try {
+      const result = await pull;
+      if (this.pull !== pull) return; // cancelled by a restart or a stop
+      const pushFrom = result.ok ? await this.onlyPulledUpTo(written) : null;
+      if (this.pull !== pull) return;
+      // A one-shot push from there sets the push checkpoint after the pulled records.
+      if (pushFrom !== null)
+        await this.local.replicate.to(this.remote, { since: pushFrom, batch_size: 1 });
+    } catch {
+      if (this.pull !== pull) return;
+      this.pull = null;
+      // Offline or cut (the error is reported by wire): the pull resumes from its checkpoint.
+      this.firstPullDelay = nextDelay(this.firstPullDelay);
+      this.firstPullTimer = setTimeout(() => void this.restart(), this.firstPullDelay);
+      return;
+    }
+    if (this.pull !== pull) return;
+    this.pull = null;
+    this.firstPull = null;
+    this.startLive();
+  }
+
+  /**
+   * The local sequence up to which every change is a revision the first pull wrote (null when
+   * something else was written, which the push must then send).
+   */
+  private async onlyPulledUpTo(written: Map<string, string>): Promise<number | string | null> {
+    let since: number | string = 0;
+    for (;;) {
+      const res = await this.local.changes({ since, limit: PENDING_BATCH, style: 'all_docs' });
+      for (const r of res.results) {
+        if (r.changes.length !== 1 || written.get(r.id) !== r.changes[0].rev) return null;
+      }
+      since = res.last_seq;
+      if (res.results.length < PENDING_BATCH) return since;
+    }
+  }
+
+  private startLive() {
+    if (this.stopped) return;
     const opts = {
       live: true,
       retry: true,
@@ -186,8 +268,6 @@ export class SyncEngine {
       // `npm run bench` measured 1.34× plain replication at 100 and 0.98× at 250 (push).
       batch_size: this.options.batchSize ?? SYNC_BATCH_SIZE,
     };
-    this.idle = { push: false, pull: false };
-    this.generation += 1;
     this.push = this.local.replicate.to(this.remote, opts);
     this.pull = this.local.replicate.from(this.remote, opts);
     this.wire(this.push, 'push');
@@ -195,6 +275,8 @@ export class SyncEngine {
   }
 
   private cancelReplication(): Promise<unknown> {
+    if (this.firstPullTimer) clearTimeout(this.firstPullTimer);
+    this.firstPullTimer = null;
     const running = [this.push, this.pull].filter((r): r is Replication => r !== null);
     running.forEach((r) => void r.cancel());
     this.push = this.pull = null;
