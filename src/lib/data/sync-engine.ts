@@ -3,6 +3,7 @@
 // happens as SyncEvents and knows nothing of the UI; sync.svelte.ts folds them into a status.
 // Plain TypeScript, so benchmarks and fault tests run the very same code in Node.
 import { nextDelay } from './backoff';
+import { FIRST_PULL_BATCH_SIZE, onlyPulledUpTo } from './first-pull';
 import type { Db } from './pouch-types';
 import type { SyncEnvironment } from './sync-environment';
 import { classifySyncError, type SyncEvent } from './sync-status';
@@ -25,12 +26,7 @@ const EMPTY_MEMORY: SyncMemory = { pushedSeq: 0, lastSyncedAt: null, rejected: {
 
 /** Records a round trip. See startReplication. */
 export const SYNC_BATCH_SIZE = 250;
-/**
- * Records a round trip of a new phone's first pull: the most the /db gate takes a request
- * (server/gate/limits.ts). A first sync is thousands of records: fewer round trips matter more
- * than a small batch lost to a cut connection.
- */
-export const FIRST_PULL_BATCH_SIZE = 500;
+export { FIRST_PULL_BATCH_SIZE } from './first-pull';
 const PENDING_BATCH = 1000;
 
 /** Local sequences are numbers in the browser's and Node's adapters; anything else compares
@@ -222,7 +218,7 @@ export class SyncEngine {
     try {
       const result = await pull;
       if (this.pull !== pull) return; // cancelled by a restart or a stop
-      const pushFrom = result.ok ? await this.onlyPulledUpTo(written) : null;
+      const pushFrom = result.ok ? await onlyPulledUpTo(this.local, written) : null;
       if (this.pull !== pull) return;
       // A one-shot push from there sets the push checkpoint after the pulled records.
       if (pushFrom !== null)
@@ -239,22 +235,6 @@ export class SyncEngine {
     this.pull = null;
     this.firstPull = null;
     this.startLive();
-  }
-
-  /**
-   * The local sequence up to which every change is a revision the first pull wrote (null when
-   * something else was written, which the push must then send).
-   */
-  private async onlyPulledUpTo(written: Map<string, string>): Promise<number | string | null> {
-    let since: number | string = 0;
-    for (;;) {
-      const res = await this.local.changes({ since, limit: PENDING_BATCH, style: 'all_docs' });
-      for (const r of res.results) {
-        if (r.changes.length !== 1 || written.get(r.id) !== r.changes[0].rev) return null;
-      }
-      since = res.last_seq;
-      if (res.results.length < PENDING_BATCH) return since;
-    }
   }
 
   private startLive() {
