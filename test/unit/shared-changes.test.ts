@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceIndexOf } from '../../src/lib/data/indexes/evidence-index';
 import { logIndexOf } from '../../src/lib/data/indexes/log-index';
-import { statusIndexOf } from '../../src/lib/data/indexes/review-index';
+import { statusIndexOf, verdictIndexOf } from '../../src/lib/data/indexes/review-index';
 import type { Db } from '../../src/lib/data/pouch-types';
 import { makeCheck } from '../support/fixtures';
 import { memoryDb } from '../support/pouch';
@@ -45,5 +45,30 @@ describe('shared reads of the changes feed', () => {
     const evidence = [...(await evidenceIndexOf(db).totalsNow()).values()];
     expect(evidence.reduce((a, b) => a + b, 0)).toBe(500);
     stops.forEach((stop) => stop());
+  });
+
+  it('an index none of whose documents are among many changes still keeps its place in the feed', async () => {
+    const db = memoryDb('irrelevant-changes');
+    await db.bulkDocs(Array.from({ length: 1200 }, (_, n) => makeCheck(n)));
+    const verdicts = verdictIndexOf(db); // reviews only: none here
+    const stop = verdicts.subscribe(() => undefined);
+    await verdicts.catchUp();
+    await settle(200); // the first snapshot is written at once
+    stop();
+    // The next start (a fresh index on the same database) reads nothing again.
+    const again = Object.create(db) as Db;
+    const rows = { n: 0 };
+    const changes = again.changes.bind(again);
+    (again as unknown as { changes: unknown }).changes = (opts?: { include_docs?: boolean }) => {
+      const res = changes(opts as never);
+      if (opts?.include_docs)
+        void Promise.resolve(res).then(
+          (r) => (rows.n += (r as { results: unknown[] }).results.length),
+        );
+      return res;
+    };
+    expect((await verdictIndexOf(again).totalsNow()).size).toBe(0);
+    await settle(0);
+    expect(rows.n).toBe(0);
   });
 });

@@ -21,7 +21,11 @@ export async function onlyPulledUpTo(
 ): Promise<number | string | null> {
   let since: number | string = 0;
   for (;;) {
-    const res = await local.changes({ since, limit: PAGE, style: 'all_docs' });
+    const res: PouchDB.Core.ChangesResponse<object> = await local.changes({
+      since,
+      limit: PAGE,
+      style: 'all_docs',
+    });
     for (const r of res.results)
       if (r.changes.length !== 1 || written.get(r.id) !== r.changes[0].rev) return null;
     since = res.last_seq;

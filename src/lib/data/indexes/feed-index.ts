@@ -118,10 +118,13 @@ export abstract class FeedIndex {
         await (this.loaded ??= this.load());
         const end = span(`index:${this.name}:catchUp`);
         let changed = 0;
+        let read = 0;
         try {
           do {
             this.again = false;
-            changed += await this.readChanges();
+            const got = await this.readChanges();
+            changed += got.changed;
+            read += got.read;
           } while (this.again);
         } finally {
           end();
@@ -131,6 +134,10 @@ export abstract class FeedIndex {
           // that the next start need not repeat it; small ones wait for a quiet moment.
           this.schedulePersist(changed >= BIG_CATCH_UP || !this.persisted);
           this.notify();
+        } else if (read >= BIG_CATCH_UP || (read && !this.persisted)) {
+          // Nothing of this index's among many changes (the review index during a sync of
+          // records): its place in the feed is still kept, or every start would read them again.
+          this.schedulePersist(true);
         }
       } finally {
         this.running = null;
@@ -167,12 +174,18 @@ export abstract class FeedIndex {
     at = Math.min(at, Math.max(now, this.dirtySince + PERSIST_MAX_WAIT_MS));
     if (urgent && !this.persisted) at = now; // the first snapshot on this device
     if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null;
-      this.dirtySince = null;
-      this.lastPersist = Date.now();
-      void this.persist().catch(() => undefined); // a closed database: rebuilt next time
-    }, at - now);
+    this.persistTimer = setTimeout(() => this.persistNow(), at - now);
+    unsaved.add(this);
+  }
+
+  /** Writes the snapshot that was waiting for a quiet moment, now. */
+  persistNow(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
+    unsaved.delete(this);
+    this.dirtySince = null;
+    this.lastPersist = Date.now();
+    void this.persist().catch(() => undefined); // a closed database: rebuilt next time
   }
 
   private async load(): Promise<void> {
@@ -184,11 +197,13 @@ export abstract class FeedIndex {
     }
   }
 
-  /** Applies every change since `seq`; returns how many documents changed the index. */
-  private async readChanges(): Promise<number> {
+  /** Applies every change since `seq`; how many were read, and how many changed the index. */
+  private async readChanges(): Promise<{ changed: number; read: number }> {
     let changed = 0;
+    let read = 0;
     for (;;) {
       const res = await changesAfter(this.db, this.seq, BATCH, this.freshAfter);
+      read += res.results.length;
       if (res.results.some((r) => this.relevant(r.id)) && (await this.prepare())) continue;
       for (const row of res.results) {
         if (!this.relevant(row.id)) continue;
@@ -196,7 +211,7 @@ export abstract class FeedIndex {
         if (this.apply(row.id, doc ?? null)) changed += 1;
       }
       this.seq = res.last_seq;
-      if (res.results.length < BATCH) return changed;
+      if (res.results.length < BATCH) return { changed, read };
     }
   }
 
@@ -209,6 +224,19 @@ export abstract class FeedIndex {
       this.listeners.forEach((l) => l());
     }, wait);
   }
+}
+
+/** Indexes whose snapshot waits for a quiet moment. */
+const unsaved = new Set<FeedIndex>();
+
+// The app hidden or closed (a phone's app switcher): write the waiting snapshots now, or the
+// next start reads again everything taken in since the last one.
+if (typeof document !== 'undefined') {
+  const flush = () => [...unsaved].forEach((index) => index.persistNow());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  addEventListener('pagehide', flush);
 }
 
 /** One index of a name per database, shared by every screen and repository that uses it. */
