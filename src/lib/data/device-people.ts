@@ -2,8 +2,11 @@
 // DeviceStore so that the sign-in screen can show it before anyone is signed in — their full
 // name and how many of their records are not yet on the server (those stay on the phone, in
 // that person's own databases, until they sign in again and sync) — and their PIN's hash and
-// failed attempts, so the lock works before anyone's data is opened. Nothing else of theirs.
+// failed attempts, so the lock works before anyone's data is opened — and their session's
+// name, roles and commune (no secret), so their PIN can open their data again offline after
+// someone else used the phone. Nothing else of theirs.
 import type { PinAttempts, PinVerifier } from '$lib/lock/pin';
+import type { DeviceSession } from './session';
 
 const KEY = 'fieldbook:device:people';
 
@@ -16,6 +19,10 @@ export interface PhonePerson {
   /** Their offline PIN, as a salted hash only (lock/pin.ts). */
   pin?: PinVerifier;
   attempts?: PinAttempts;
+  /** Who they are on the server (what their workspace opens with); never a password or cookie. */
+  session?: DeviceSession;
+  /** The server said an admin locked the account: the PIN no longer opens anything. */
+  accountLocked?: boolean;
 }
 
 function readAll(): Record<string, PhonePerson> {

@@ -11,6 +11,12 @@ export interface DeviceSession {
 }
 
 const KEY = 'fieldbook:session';
+/**
+ * Whose server cookie this browser holds ('' for none). A phone shared by several people has
+ * one cookie jar: a person unlocked with their PIN while the cookie is someone else's must not
+ * sync with it (their records would go up under another name, or be refused as not theirs).
+ */
+const COOKIE_KEY = 'fieldbook:cookie-owner';
 
 export type SignInError = 'wrong' | 'offline' | 'noCommune' | 'locked' | 'failed';
 
@@ -37,6 +43,20 @@ export function rememberedSession(): DeviceSession | null {
   }
 }
 
+/** Whose cookie the browser holds; before this was kept, the remembered person's. */
+export function cookieOwner(): string | null {
+  const owner = localStorage.getItem(COOKIE_KEY);
+  if (owner === null) return rememberedSession()?.name ?? null;
+  return owner || null;
+}
+
+const noteCookieOwner = (name: string | null) => localStorage.setItem(COOKIE_KEY, name ?? '');
+
+/** The person the app opens when it is reopened (after their PIN, if they have one). */
+export function rememberSession(session: DeviceSession): void {
+  localStorage.setItem(KEY, JSON.stringify(session));
+}
+
 export async function signIn(name: string, password: string): Promise<DeviceSession> {
   let res: Response;
   try {
@@ -55,6 +75,7 @@ export async function signIn(name: string, password: string): Promise<DeviceSess
   if (!commune) {
     // Leave no cookie behind for an account that may not use the app.
     await fetch(`${DB_PATH}/_session`, { method: 'DELETE' }).catch(() => undefined);
+    noteCookieOwner(null);
     throw new SignInFailed(isLocked(body.roles) ? 'locked' : 'noCommune');
   }
   const session = {
@@ -63,7 +84,8 @@ export async function signIn(name: string, password: string): Promise<DeviceSess
     commune,
     signedInAt: new Date().toISOString(),
   };
-  localStorage.setItem(KEY, JSON.stringify(session));
+  rememberSession(session);
+  noteCookieOwner(session.name);
   return session;
 }
 
@@ -117,7 +139,8 @@ export async function signOut(): Promise<void> {
   localStorage.removeItem(KEY);
   try {
     await fetch(`${DB_PATH}/_session`, { method: 'DELETE' });
+    noteCookieOwner(null);
   } catch {
-    // offline: the cookie expires on its own
+    // offline: the cookie stays (and stays its owner's) until it expires on its own
   }
 }

@@ -44,6 +44,11 @@ export class SyncController {
     this.engine.start();
   }
 
+  /** Not started: shown as "sign in to send" (the browser's cookie is someone else's). */
+  hold(): void {
+    this.status = reduceSync(this.status, { type: 'error', error: 'unauthorized' });
+  }
+
   /** Resolves once replication has really stopped. */
   stop(): Promise<void> {
     return this.engine.stop();

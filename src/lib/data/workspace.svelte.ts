@@ -1,6 +1,7 @@
 // The signed-in person's workspace: their local databases, repositories and sync. Screens get
 // everything they need from here and never touch PouchDB themselves.
 import { dbNames, type DbRole } from '$lib/domain/constants';
+import { nowIso } from '$lib/domain/dates';
 import { parseId } from '$lib/domain/ids';
 import { readableDbs } from '$lib/domain/policy';
 import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
@@ -20,6 +21,7 @@ import type { Db } from './pouch-types';
 import { ProgressRepository } from './progress.repo';
 import { ReviewLog, ReviewRepository } from './reviews.repo';
 import {
+  cookieOwner,
   rememberedSession,
   serverSessionState,
   signIn,
@@ -33,14 +35,7 @@ import { SyncController } from './sync.svelte';
 import type { SyncMemory } from './sync-engine';
 import { migrateOnOpen } from './migrate-local';
 import { notePerson, phonePerson } from './device-people';
-import {
-  afterFailure,
-  checkPin,
-  FREE_TRIES,
-  makeVerifier,
-  NO_FAILURES,
-  waitBeforeTry,
-} from '$lib/lock/pin';
+import { NO_FAILURES } from '$lib/lock/pin';
 import { watchIdle, IDLE_LOCK_MS } from '$lib/lock/idle';
 import { ReceiptBook, type Delivery } from './receipts';
 
@@ -68,6 +63,11 @@ class Workspace {
   lockedFor = $state<DeviceSession | null>(null);
   /** The signed-in person has an offline PIN on this phone. */
   hasPin = $state(false);
+  /**
+   * Opened with the PIN while the browser's server cookie is someone else's (a shared phone):
+   * nothing syncs until this person signs in with their password.
+   */
+  waitsForPassword = $state(false);
 
   get syncStatus(): SyncStatus | null {
     return this.syncs.length ? combineStatuses(this.syncs.map((s) => s.status)) : null;
@@ -100,6 +100,16 @@ let stopWatching: (() => void) | null = null;
 let stopNoting: (() => void) | null = null;
 let stopIdle: (() => void) | null = null;
 let stopSession: (() => void) | null = null;
+/** Whether the open workspace's syncs run (they wait when the cookie is someone else's). */
+let syncing = false;
+
+/** Starts the open workspace's syncs (the browser holds this person's cookie). */
+function startSyncing() {
+  if (syncing) return;
+  syncing = true;
+  workspace.waitsForPassword = false;
+  workspace.syncs.forEach((s) => s.start());
+}
 
 /** The server's word on this device's session: asked while the app is open, and on a refusal. */
 function followServerSession(name: string): () => void {
@@ -107,6 +117,9 @@ function followServerSession(name: string): () => void {
     if (state === 'unknown') return;
     workspace.needsSignIn = state === 'expired';
     workspace.locked = state === 'locked';
+    // A lost phone: the next unlock there must say so too, even offline.
+    if (state === 'locked') notePerson(name, { accountLocked: true });
+    if (state === 'valid') startSyncing();
   };
   const stopWatch = watchServerSession(name, apply);
   const stopRefusals = $effect.root(() => {
@@ -140,8 +153,8 @@ function forgetUnownedTyping() {
  * Opens the person's workspace as one unit: their store, databases, repositories (bound to
  * them and their commune), queries and syncs. `close` tears all of it down again.
  */
-async function open(session: DeviceSession) {
-  await close();
+export async function openWorkspace(session: DeviceSession) {
+  await closeWorkspace();
   const PouchDB = await timed('loadPouch', loadPouch);
   const store = new DeviceStore(session.name);
   forgetUnownedTyping();
@@ -167,7 +180,7 @@ async function open(session: DeviceSession) {
     store.adopt(`fieldbook:sync:${session.name}:${name}`, `sync:${name}`);
     // Own unsent records of an older version become current before sync sends them.
     const since = store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0;
-    await migrateOnOpen(local, { since, isOwn: isOwnChange, now: new Date().toISOString() });
+    await migrateOnOpen(local, { since, isOwn: isOwnChange, now: nowIso() });
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
     syncs.push(new SyncController(local, remote, memoryKey, { isOwnChange }, undefined, receipts));
@@ -190,7 +203,17 @@ async function open(session: DeviceSession) {
   workspace.repos = repos;
   workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
-  syncs.forEach((s) => s.start());
+  workspace.locked = false;
+  workspace.needsSignIn = false;
+  if (cookieOwner() === session.name) startSyncing();
+  else {
+    // Someone else's cookie: count what waits, send nothing (followServerSession asks anyway).
+    workspace.waitsForPassword = true;
+    syncs.forEach((s) => {
+      s.hold();
+      void s.countUnsent().catch(() => undefined);
+    });
+  }
   stopSession = followServerSession(session.name);
   // The sign-in screen tells the next person whose records are still waiting on this phone.
   stopNoting = $effect.root(() => {
@@ -199,11 +222,14 @@ async function open(session: DeviceSession) {
       if (unsent !== undefined) notePerson(session.name, { unsent });
     });
   });
-  notePerson(session.name, { lastSeenAt: new Date().toISOString() });
+  notePerson(session.name, { lastSeenAt: nowIso(), session });
   workspace.hasPin = !!phonePerson(session.name)?.pin;
   stopIdle = watchIdle(IDLE_LOCK_MS, () => void lockWorkspace());
   // Every local write is a pending change for sync to count.
-  const refresh = () => syncs.forEach((s) => s.refreshPending());
+  const refresh = () =>
+    syncs.forEach((s) =>
+      syncing ? s.refreshPending() : void s.countUnsent().catch(() => undefined),
+    );
   const stops = [
     stopCounting,
     repos.checks.watch(refresh),
@@ -216,7 +242,9 @@ async function open(session: DeviceSession) {
 }
 
 /** Tears the workspace down; resolves once its replications have stopped. */
-function close(): Promise<unknown> {
+export function closeWorkspace(): Promise<unknown> {
+  syncing = false;
+  workspace.waitsForPassword = false;
   stopSession?.();
   stopSession = null;
   stopNoting?.();
@@ -239,56 +267,17 @@ export async function bootWorkspace(): Promise<void> {
   const session = rememberedSession();
   // Reopened: a person with a PIN unlocks first; their data opens only then.
   if (session && phonePerson(session.name)?.pin) workspace.lockedFor = session;
-  else if (session) await timed('workspace:open', () => open(session));
+  else if (session) await timed('workspace:open', () => openWorkspace(session));
   workspace.ready = true;
-}
-
-export type UnlockResult =
-  | { ok: true }
-  | { ok: false; reason: 'wrong'; left: number }
-  | { ok: false; reason: 'wait'; waitMs: number }
-  | { ok: false; reason: 'password' };
-
-/** Unlocks the locked person's workspace with their PIN, counting failures. */
-export async function unlockWorkspace(pin: string): Promise<UnlockResult> {
-  const session = workspace.lockedFor;
-  const person = session && phonePerson(session.name);
-  if (!session || !person?.pin) return { ok: false, reason: 'password' };
-  const attempts = person.attempts ?? NO_FAILURES;
-  const wait = waitBeforeTry(attempts, Date.now());
-  if (wait === null) return { ok: false, reason: 'password' };
-  if (wait > 0) return { ok: false, reason: 'wait', waitMs: wait };
-  if (!(await checkPin(pin, person.pin))) {
-    const next = afterFailure(attempts, Date.now());
-    notePerson(session.name, { attempts: next });
-    if (next.needsPassword) return { ok: false, reason: 'password' };
-    const waitMs = waitBeforeTry(next, Date.now()) ?? 0;
-    return waitMs > 0
-      ? { ok: false, reason: 'wait', waitMs }
-      : { ok: false, reason: 'wrong', left: FREE_TRIES - next.failures };
-  }
-  notePerson(session.name, { attempts: NO_FAILURES });
-  // Open first: with neither a session nor a lock, the layout would send the page to sign-in.
-  await open(session);
-  workspace.lockedFor = null;
-  return { ok: true };
 }
 
 /** Locks now (idle, or asked): the workspace closes; the PIN opens it again. */
 export async function lockWorkspace(): Promise<void> {
   const session = workspace.session;
   if (!session || !phonePerson(session.name)?.pin) return;
-  await close();
+  await closeWorkspace();
   workspace.session = null;
   workspace.lockedFor = session;
-}
-
-/** Sets this person's offline PIN (kept only as a salted hash). */
-export async function setPin(pin: string): Promise<void> {
-  const session = workspace.session;
-  if (!session) throw new Error('not signed in');
-  notePerson(session.name, { pin: await makeVerifier(pin), attempts: NO_FAILURES });
-  workspace.hasPin = true;
 }
 
 export async function signInToWorkspace(name: string, password: string): Promise<void> {
@@ -297,13 +286,15 @@ export async function signInToWorkspace(name: string, password: string): Promise
   workspace.locked = false;
   // The password, online, clears the PIN's failures and any lock.
   workspace.lockedFor = null;
-  notePerson(session.name, { attempts: NO_FAILURES });
+  notePerson(session.name, { attempts: NO_FAILURES, accountLocked: false });
   const same =
     workspace.session?.name === session.name &&
     dbRolesFor(workspace.session).join() === dbRolesFor(session).join();
   if (same) {
     // Same person, fresh cookie: restart sync, keep everything else.
     workspace.session = session;
+    workspace.waitsForPassword = false;
+    syncing = true;
     workspace.syncs.forEach((s) => {
       // The engine starts again only once the old replications have stopped.
       void s.stop();
@@ -311,7 +302,7 @@ export async function signInToWorkspace(name: string, password: string): Promise
     });
     return;
   }
-  await open(session);
+  await openWorkspace(session);
 }
 
 /** Where one of this person's records stands on its way to the server. */
@@ -342,7 +333,7 @@ export async function signOutOfWorkspace(): Promise<void> {
   // What stays behind on this phone, for the sign-in screen (the records stay in their databases).
   const unsent = await unsentCount().catch(() => null);
   if (name && unsent !== null) notePerson(name, { unsent });
-  await close();
+  await closeWorkspace();
   workspace.session = null;
   await signOut();
 }

@@ -38,6 +38,14 @@ export const deviceVi = {
     save: 'Lưu mã PIN',
     saved: 'Đã đặt mã PIN cho máy này.',
     lockNow: 'Khóa máy',
+    accountLocked:
+      'Tài khoản này đã bị quản trị viên xã khóa nên không mở được dữ liệu trên máy này nữa. Hãy liên hệ quản trị viên xã.',
+  },
+  people: {
+    title: 'Người đã dùng máy này',
+    openWithPin: (who: string) => `Mở bằng mã PIN của ${who}`,
+    waitsForPassword:
+      'Máy đang giữ phiên đăng nhập của người khác nên bản ghi của bạn chưa được gửi. Khi có mạng, hãy đăng nhập bằng mật khẩu để gửi; mọi dữ liệu trên máy vẫn còn.',
   },
   receipt: {
     title: 'Bản ghi đang ở đâu',
@@ -93,6 +101,14 @@ export const deviceEn: typeof deviceVi = {
     save: 'Save PIN',
     saved: 'The PIN is set for this phone.',
     lockNow: 'Lock',
+    accountLocked:
+      'The commune administrator has locked this account, so the data on this phone no longer opens. Contact the administrator.',
+  },
+  people: {
+    title: 'People who use this phone',
+    openWithPin: (who: string) => `Open with ${who}'s PIN`,
+    waitsForPassword:
+      "This phone holds someone else's sign-in, so your records are not being sent. With a connection, sign in with your password to send them; everything on the phone is kept.",
   },
   receipt: {
     title: 'Where this record is',
