@@ -102,13 +102,24 @@ let stopIdle: (() => void) | null = null;
 let stopSession: (() => void) | null = null;
 /** Whether the open workspace's syncs run (they wait when the cookie is someone else's). */
 let syncing = false;
+/** Counts closes: a sync waiting for its migration starts only if still open. */
+let openings = 0;
+/** The open databases' device migrations (migrate-local.ts), in the order of `workspace.syncs`. */
+let migrated: Promise<unknown>[] = [];
 
 /** Starts the open workspace's syncs (the browser holds this person's cookie). */
 function startSyncing() {
   if (syncing) return;
   syncing = true;
   workspace.waitsForPassword = false;
-  workspace.syncs.forEach((s) => s.start());
+  const generation = openings;
+  // Each database's own unsent records are migrated before its sync sends them.
+  workspace.syncs.forEach((sync, i) => {
+    const start = () => {
+      if (generation === openings && syncing) sync.start(); // not closed meanwhile
+    };
+    void (migrated[i] ?? Promise.resolve()).then(start, start);
+  });
 }
 
 /** The server's word on this device's session: asked while the app is open, and on a refusal. */
@@ -166,9 +177,15 @@ export async function openWorkspace(session: DeviceSession) {
   const photoRepos: Partial<Record<DbRole, PhotoRepository>> = {};
   const syncs: SyncController[] = [];
   let log: Db | null = null;
-  for (const dbRole of dbRolesFor(session)) {
-    const name = names[dbRole];
-    const local = await openLocalDb(localDbName(session.name, name));
+  const migrations: Promise<unknown>[] = [];
+  // Opened side by side: each open is IndexedDB round trips of its own.
+  const opened = await Promise.all(
+    dbRolesFor(session).map(async (dbRole) => {
+      const name = names[dbRole];
+      return { dbRole, name, local: await openLocalDb(localDbName(session.name, name)) };
+    }),
+  );
+  for (const { dbRole, name, local } of opened) {
     if (dbRole === 'log') log = local;
     checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable);
     reviewRepos[dbRole] = new ReviewRepository(local, undefined, actor, unreadable);
@@ -178,9 +195,10 @@ export async function openWorkspace(session: DeviceSession) {
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
     store.adopt(`fieldbook:sync:${session.name}:${name}`, `sync:${name}`);
-    // Own unsent records of an older version become current before sync sends them.
+    // Own unsent records of an older version become current before sync sends them (below);
+    // the screens need not wait: readers upgrade what they read.
     const since = store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0;
-    await migrateOnOpen(local, { since, isOwn: isOwnChange, now: nowIso() });
+    migrations.push(migrateOnOpen(local, { since, isOwn: isOwnChange, now: nowIso() }));
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
     syncs.push(new SyncController(local, remote, memoryKey, { isOwnChange }, undefined, receipts));
@@ -203,6 +221,7 @@ export async function openWorkspace(session: DeviceSession) {
   workspace.repos = repos;
   workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
+  migrated = migrations;
   workspace.locked = false;
   workspace.needsSignIn = false;
   if (cookieOwner() === session.name) startSyncing();
@@ -243,6 +262,7 @@ export async function openWorkspace(session: DeviceSession) {
 
 /** Tears the workspace down; resolves once its replications have stopped. */
 export function closeWorkspace(): Promise<unknown> {
+  openings += 1;
   syncing = false;
   workspace.waitsForPassword = false;
   stopSession?.();
