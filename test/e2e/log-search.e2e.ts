@@ -45,7 +45,7 @@ test('search finds a record beyond the first page, and a filtered list follows s
   await expect(list).toContainText('Thôn Pò Nhùng');
   await page.getByLabel('Tìm (không cần dấu)').fill('khong co ban ghi nao nhu the');
   await expect(page.getByTestId('log-empty')).toHaveText(
-    'Không có bản ghi nào khớp với điều kiện lọc.',
+    'Không tìm thấy bản ghi nào có “khong co ban ghi nao nhu the”.',
   );
 
   // Filters: hamlet and days of work, together with a search.

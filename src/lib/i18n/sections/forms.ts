@@ -15,6 +15,7 @@ export const formsVi = {
     offline:
       'Máy này chưa tải dữ liệu của xã lần nào. Khi có mạng, dữ liệu sẽ tự tải về; vẫn ghi mới được ngay.',
     failed: 'Chưa tải được dữ liệu của xã về máy. Ứng dụng sẽ tự thử lại.',
+    plan: 'Kế hoạch năm của xã đang được tải về máy.',
   },
   hamlet: {
     choose: '— Chọn thôn/bản —',
@@ -129,6 +130,7 @@ export const formsEn: Widen<typeof formsVi> = {
     offline:
       'This device has not loaded the commune’s data yet. It loads by itself once online; you can record right away.',
     failed: 'Could not load the commune’s data yet. The app keeps trying.',
+    plan: 'The commune’s plan for the year is loading onto this device.',
   },
   hamlet: {
     choose: '— Choose the hamlet —',

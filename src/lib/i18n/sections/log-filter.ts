@@ -16,6 +16,9 @@ export const logFilterVi = {
   clear: 'Bỏ lọc',
   active: (n: number) => `Đang lọc theo ${n} điều kiện`,
   none: 'Không có bản ghi nào khớp với điều kiện lọc.',
+  noneFor: (q: string) => `Không tìm thấy bản ghi nào có “${q}”.`,
+  noneForFiltered: (q: string) =>
+    `Không tìm thấy bản ghi nào có “${q}” trong các bản ghi đang lọc.`,
   badRange: 'Ngày bắt đầu đang sau ngày kết thúc: hãy chọn lại.',
   searchHint: 'Tìm trong toàn bộ nhật ký, gõ có dấu hay không dấu đều được.',
 };
@@ -37,6 +40,8 @@ export const logFilterEn: typeof logFilterVi = {
   clear: 'Clear filters',
   active: (n: number) => `${n} filter${n === 1 ? '' : 's'} on`,
   none: 'No record matches these filters.',
+  noneFor: (q: string) => `No record contains “${q}”.`,
+  noneForFiltered: (q: string) => `No record among the filtered ones contains “${q}”.`,
   badRange: 'The start date is after the end date: choose again.',
   searchHint: 'Searches the whole log, with or without Vietnamese accents.',
 };
