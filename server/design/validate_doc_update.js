@@ -174,6 +174,37 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     if (newDoc.verdict === P.review.commentRequiredFor && comment === '') deny('commentNeeded');
   }
 
+  function present(v) {
+    return v !== null && v !== undefined && v !== '';
+  }
+  function taskRule() {
+    var rule = P.task;
+    if (!present(newDoc.assignee) && !present(newDoc.assigneeGroup)) deny('noAssignee');
+    if (present(newDoc.source)) {
+      var source = String(newDoc.source);
+      if (source.indexOf(rule.followUpPrefix) !== 0) deny('notYourFollowUp');
+      if (String(newDoc._id) !== 'task:' + source.slice(rule.followUpPrefix.length))
+        deny('notYourFollowUp');
+      return;
+    }
+    if (!holdsAny(rule.assigners)) deny('notAssigner');
+  }
+  function taskEventRule() {
+    var rule = P.task;
+    if (String(newDoc._id).indexOf('taskevent:' + String(newDoc.taskId) + ':') !== 0)
+      deny('wrongTask');
+    var group = present(newDoc.assigneeGroup) ? String(newDoc.assigneeGroup) : '';
+    var byRole =
+      group.indexOf('position:') === 0
+        ? contains(roles, group)
+        : group.indexOf('role:') === 0 && holds(group.slice('role:'.length));
+    if (!(present(newDoc.assignee) && newDoc.assignee === name) && !byRole) deny('notAssignee');
+    if (newDoc.outcome === rule.recordRequiredFor && !present(newDoc.recordId))
+      deny('evidenceNeeded');
+    var reason = typeof newDoc.reason === 'string' ? newDoc.reason.replace(/^\s+|\s+$/g, '') : '';
+    if (newDoc.outcome === rule.reasonRequiredFor && reason === '') deny('reasonNeeded');
+  }
+
   var isAdmin = contains(roles, '_admin');
   if (!name) deny('signIn');
   var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
@@ -252,4 +283,6 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   if (!holdsAny(creators)) deny(rule.rule === 'review' ? 'notReviewer' : 'roleMayNot');
   if (rule.rule === 'progress') progressRule();
   if (rule.rule === 'review') reviewRule();
+  if (rule.rule === 'task') taskRule();
+  if (rule.rule === 'taskEvent') taskEventRule();
 }

@@ -21,6 +21,13 @@ import {
 } from '../../src/lib/domain/policy/index.ts';
 import { newProgressUpdate, progressUpdateSchema } from '../../src/lib/domain/progress.ts';
 import { newReview, reviewSchema } from '../../src/lib/domain/review.ts';
+import {
+  newTask,
+  newTaskEvent,
+  taskEventSchema,
+  taskSchema,
+  type TaskInput,
+} from '../../src/lib/domain/task.ts';
 import { ROLES, couchRolesFor, type Position, type Role } from '../../src/lib/domain/roles.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
@@ -111,6 +118,17 @@ function progress(
   progressUpdateSchema.parse(doc);
   return doc;
 }
+
+const taskInput = (patch: Partial<TaskInput>): TaskInput => ({
+  title: 'Kiểm tra lại điểm tập kết rác',
+  note: '',
+  assignee: name('officer'),
+  assigneeGroup: null,
+  due: '2026-04-01',
+  hamlet: 'Thôn Nà Cạn',
+  planItems: ['2.3.7'],
+  ...patch,
+});
 
 interface Cell {
   label: string;
@@ -273,6 +291,140 @@ function cells(): Cell[] {
       }
     }
   }
+  // Tasks: assigned by every role to a person, a role or a position, or a record's follow-up
+  // (its own, someone else's, under a wrong id); closed by everyone, done or not, with and
+  // without proof or reason, under the task's id or another's; edits and deletions.
+  for (const authorRole of ROLES) {
+    const author = { name: name(authorRole), role: authorRole, commune: COMMUNE };
+    const ownRecord = check('environment', authorRole, 'submitted');
+    const otherRecord = check(
+      'environment',
+      authorRole === 'officer' ? 'chair' : 'officer',
+      'submitted',
+    );
+    const variants: [string, Doc][] = [
+      ['to a person', newTask(taskInput({}), author, at()) as Doc],
+      [
+        'to a role',
+        newTask(taskInput({ assignee: null, assigneeGroup: 'role:officer' }), author, at()) as Doc,
+      ],
+      [
+        'to a position',
+        newTask(taskInput({ assignee: null, assigneeGroup: 'position:land' }), author, at()) as Doc,
+      ],
+      ['to nobody', newTask(taskInput({ assignee: null }), author, at()) as Doc],
+      [
+        'follow-up of own record',
+        newTask(taskInput({}), author, at(), ownRecord._id as string) as Doc,
+      ],
+      [
+        'follow-up of another',
+        newTask(taskInput({}), author, at(), otherRecord._id as string) as Doc,
+      ],
+      [
+        'follow-up under a wrong id',
+        { ...newTask(taskInput({}), author, at()), source: ownRecord._id } as Doc,
+      ],
+    ];
+    for (const actor of actors) {
+      for (const [what, doc] of variants) {
+        taskSchema.parse(doc);
+        out.push({
+          label: `task by ${authorRole} ${what}`,
+          actor,
+          old: null,
+          next: doc,
+          action: 'create',
+          subject: doc,
+        });
+      }
+      const old = { ...variants[0][1], _rev: '1-a' };
+      out.push({
+        label: `task by ${authorRole}: edited`,
+        actor,
+        old,
+        next: { ...old, title: 'khác' },
+      });
+      out.push({
+        label: `task by ${authorRole}: deleted`,
+        actor,
+        old,
+        next: { _id: old._id as string, _deleted: true },
+      });
+    }
+  }
+  const assigner = { name: name('chair'), role: 'chair', commune: COMMUNE };
+  const tasks = [
+    newTask(taskInput({ assignee: name('officer') }), assigner, at()),
+    newTask(taskInput({ assignee: null, assigneeGroup: 'role:hamletHead' }), assigner, at()),
+    newTask(taskInput({ assignee: null, assigneeGroup: 'position:land' }), assigner, at()),
+  ];
+  const proof = check('environment', 'officer', 'submitted')._id as string;
+  for (const task of tasks) {
+    for (const closerRole of ROLES) {
+      const closer = { name: name(closerRole), role: closerRole, commune: COMMUNE };
+      const events: [string, Doc][] = [
+        [
+          'done',
+          newTaskEvent(task, { outcome: 'done', recordId: proof, reason: '' }, closer, at()) as Doc,
+        ],
+        [
+          'done without proof',
+          newTaskEvent(task, { outcome: 'done', recordId: null, reason: '' }, closer, at()) as Doc,
+        ],
+        [
+          'not done',
+          newTaskEvent(
+            task,
+            { outcome: 'notDone', recordId: null, reason: 'Mưa lũ' },
+            closer,
+            at(),
+          ) as Doc,
+        ],
+        [
+          'not done without reason',
+          newTaskEvent(
+            task,
+            { outcome: 'notDone', recordId: null, reason: '' },
+            closer,
+            at(),
+          ) as Doc,
+        ],
+        [
+          'for another task',
+          {
+            ...newTaskEvent(
+              task,
+              { outcome: 'notDone', recordId: null, reason: 'x' },
+              closer,
+              at(),
+            ),
+            taskId: tasks[(tasks.indexOf(task) + 1) % 3]._id,
+          } as Doc,
+        ],
+      ];
+      for (const actor of actors) {
+        for (const [what, doc] of events) {
+          taskEventSchema.parse(doc);
+          out.push({
+            label: `taskEvent ${what} of ${task.assignee ?? task.assigneeGroup} by ${closerRole}`,
+            actor,
+            old: null,
+            next: doc,
+            action: 'create',
+            subject: doc,
+          });
+        }
+        const old = { ...events[0][1], _rev: '1-a' };
+        out.push({
+          label: `taskEvent by ${closerRole}: edited`,
+          actor,
+          old,
+          next: { ...old, reason: 'sửa' },
+        });
+      }
+    }
+  }
   // Plans and plan items: create, edit, delete.
   for (const actor of actors) {
     for (const doc of [
@@ -326,7 +478,17 @@ describe('the policy matrix: the app and the server agree', () => {
     );
     expect(all.length).toBeGreaterThan(5000);
     expect(Object.keys(POLICY.types).sort()).toEqual(
-      ['fieldCheck', 'hamlet', 'photo', 'planItem', 'plan', 'progressUpdate', 'review'].sort(),
+      [
+        'fieldCheck',
+        'hamlet',
+        'photo',
+        'planItem',
+        'plan',
+        'progressUpdate',
+        'review',
+        'task',
+        'taskEvent',
+      ].sort(),
     );
   });
 

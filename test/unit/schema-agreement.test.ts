@@ -9,6 +9,7 @@ import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
 import { newProgressUpdate } from '../../src/lib/domain/progress.ts';
 import { newReview } from '../../src/lib/domain/review.ts';
 import { DOC_SCHEMAS, type SchemaType } from '../../src/lib/domain/schemas.ts';
+import { newTask, newTaskEvent } from '../../src/lib/domain/task.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
 import { photoId } from '../../src/lib/domain/photos.ts';
@@ -25,6 +26,20 @@ const validators = Object.fromEntries(
 
 const plan = loadPlan2023();
 const item = plan.items.find((i) => i.code === '2.1.3')!;
+const task = newTask(
+  {
+    title: 'Kiểm tra lại điểm tập kết rác',
+    note: 'Sau mưa lũ',
+    assignee: null,
+    assigneeGroup: 'position:land',
+    due: '2026-05-10',
+    hamlet: 'Thôn Nà Cạn',
+    planItems: ['2.3.7'],
+  },
+  { name: 'chutich', role: 'chair', commune: COMMUNE },
+  new Date(),
+  makeCheck(42)._id,
+);
 const samples: [string, Doc][] = [
   ...FIELD_CHECK_KINDS.map((k, i): [string, Doc] => [
     `fieldCheck ${k}`,
@@ -79,6 +94,16 @@ const samples: [string, Doc][] = [
   ],
   ['planItem', item as unknown as Doc],
   ['hamlet', newHamlet(COMMUNE, 'Thôn Đồng Tâm', new Date()) as unknown as Doc],
+  ['task', task as unknown as Doc],
+  [
+    'taskEvent',
+    newTaskEvent(
+      task,
+      { outcome: 'done', recordId: makeCheck(41)._id, reason: '' },
+      officerAuthor,
+      new Date(),
+    ) as unknown as Doc,
+  ],
 ];
 
 function agree(doc: Doc): { zodOk: boolean; serverOk: boolean; reason: string } {

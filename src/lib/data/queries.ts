@@ -17,6 +17,8 @@ import { loadPlanOverview, type PlanOverview } from './plan-overview';
 import type { PlanRepository } from './plan.repo';
 import type { ProgressRepository } from './progress.repo';
 import type { ReviewedRecord, ReviewLog } from './reviews.repo';
+import type { TaskRepository } from './tasks.repo';
+import type { TaskState } from '$lib/domain/task';
 import type { ReviewState } from '$lib/domain/review';
 import type { PhotoLog } from './photos.repo';
 
@@ -29,6 +31,7 @@ export interface Repositories {
   hamlets: HamletRepository;
   /** Photos of records, as documents beside them (./photos.repo.ts). */
   photos: PhotoLog;
+  tasks: TaskRepository;
 }
 
 export interface CheckView {
@@ -107,6 +110,15 @@ export class Queries {
       },
       checks,
       reviews,
+    );
+  }
+
+  /** Every task with its state, the most urgent first (screens pick theirs). */
+  tasks(): Source<TaskState[]> {
+    const { tasks } = this.repos;
+    return named(
+      'tasks',
+      source(() => tasks.all(), tasks),
     );
   }
 

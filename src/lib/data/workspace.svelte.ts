@@ -20,6 +20,7 @@ import { PlanRepository } from './plan.repo';
 import type { Db } from './pouch-types';
 import { ProgressRepository } from './progress.repo';
 import { ReviewLog, ReviewRepository } from './reviews.repo';
+import { TaskRepository } from './tasks.repo';
 import {
   cookieOwner,
   rememberedSession,
@@ -213,6 +214,7 @@ export async function openWorkspace(session: DeviceSession) {
     evidence: new EvidenceRepository(log, unreadable),
     hamlets: new HamletRepository(log, session.commune, actor, undefined, unreadable),
     photos: new PhotoLog(photoRepos, (kind) => kindOf(kind)?.db),
+    tasks: new TaskRepository(log, undefined, actor, unreadable),
   };
   workspace.session = session;
   workspace.store = store;
@@ -256,6 +258,7 @@ export async function openWorkspace(session: DeviceSession) {
     repos.progress.watch(refresh),
     repos.reviews.watch(refresh),
     repos.hamlets.watch(refresh),
+    repos.tasks.watch(refresh),
   ];
   stopWatching = () => stops.forEach((stop) => stop());
 }

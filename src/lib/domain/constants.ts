@@ -8,6 +8,8 @@ export const DOC_TYPES = {
   planItem: 'planItem',
   hamlet: 'hamlet',
   photo: 'photo',
+  task: 'task',
+  taskEvent: 'taskEvent',
 } as const;
 export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
 

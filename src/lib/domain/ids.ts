@@ -1,10 +1,10 @@
 // Time-ordered document ids: `<prefix>:<ISO time>:<user>:<random>`. Sorting ids sorts by time,
 // so the log is a range read, and the random tail keeps two devices from ever colliding.
 
-export type IdPrefix = 'check' | 'progress' | 'review';
+export type IdPrefix = 'check' | 'progress' | 'review' | 'task' | 'taskevent';
 
 const ID_PATTERN =
-  /^(check|progress|review):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):([^:]+):([a-z0-9]{8})$/;
+  /^(check|progress|review|task):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):([^:]+):([a-z0-9]{8})$/;
 
 export function randomSuffix(): string {
   const bytes = new Uint8Array(5);
@@ -28,7 +28,7 @@ export interface ParsedId {
 }
 
 export function parseId(id: string): ParsedId | null {
-  const m = ID_PATTERN.exec(id) ?? REVIEW_ID_PATTERN.exec(id);
+  const m = ID_PATTERN.exec(id) ?? REVIEW_ID_PATTERN.exec(id) ?? TASK_EVENT_ID_PATTERN.exec(id);
   if (!m) return null;
   return { prefix: m[1] as IdPrefix, at: m[2], user: m[3], random: m[4] };
 }
@@ -61,6 +61,23 @@ export function reviewRange(recordId: string): { startkey: string; endkey: strin
 
 export { REVIEW_ID_PATTERN };
 
+// A task's events (closing it: done or not done) name the task the same way
+// (`taskevent:<task id>:<time>:<user>:<random>`): one range read per task, and the server reads
+// which task from the id.
+const TASK_EVENT_ID_PATTERN = new RegExp(
+  String.raw`^(taskevent):task:${TIME}:[^:]+:[a-z0-9]{8}:(${TIME}):([^:]+):([a-z0-9]{8})$`,
+);
+export { TASK_EVENT_ID_PATTERN };
+
+export function makeTaskEventId(taskId: string, at: Date, user: string, random = randomSuffix()) {
+  if (!ID_PATTERN.test(taskId) || !taskId.startsWith('task:')) throw new Error('not a task id');
+  if (!user || user.includes(':')) throw new Error('user name must be non-empty and free of ":"');
+  return `taskevent:${taskId}:${at.toISOString()}:${user}:${random}`;
+}
+
+/** The task a record's follow-up became: the record id's time, author and random tail. */
+export const followUpTaskId = (recordId: string) => `task:${recordId.slice('check:'.length)}`;
+
 /** Bounds for a range read of one prefix, newest first with `descending: true`. */
 export function idRange(prefix: IdPrefix): { startkey: string; endkey: string } {
   return { startkey: `${prefix}:\uffff`, endkey: `${prefix}:` };
@@ -68,7 +85,7 @@ export function idRange(prefix: IdPrefix): { startkey: string; endkey: string } 
 
 /** The id pattern of one prefix, for schemas (JSON-Schema friendly: a plain regex). */
 export function idPattern(prefix: IdPrefix): RegExp {
-  return new RegExp(ID_PATTERN.source.replace('(check|progress|review)', prefix));
+  return new RegExp(ID_PATTERN.source.replace('(check|progress|review|task)', prefix));
 }
 
 export { ID_PATTERN };

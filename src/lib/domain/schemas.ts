@@ -8,6 +8,7 @@ import { planItemSchema, planSchema } from './plan';
 import { photoDocSchema } from './photos';
 import { progressUpdateSchema } from './progress';
 import { reviewSchema } from './review';
+import { taskEventSchema, taskSchema } from './task';
 
 export const DOC_SCHEMAS = {
   [DOC_TYPES.fieldCheck]: fieldCheckSchema,
@@ -17,6 +18,8 @@ export const DOC_SCHEMAS = {
   [DOC_TYPES.planItem]: planItemSchema,
   [DOC_TYPES.hamlet]: hamletSchema,
   [DOC_TYPES.photo]: photoDocSchema,
+  [DOC_TYPES.task]: taskSchema,
+  [DOC_TYPES.taskEvent]: taskEventSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaType = keyof typeof DOC_SCHEMAS;

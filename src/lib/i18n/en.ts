@@ -3,6 +3,7 @@ import { reviewEn } from './sections/review';
 import { formsEn } from './sections/forms';
 import { reportEn } from './sections/report';
 import { photosEn } from './sections/photos';
+import { tasksEn } from './sections/tasks';
 import type { Messages } from './vi';
 import { deviceEn } from './sections/device';
 import { logFilterEn } from './sections/log-filter';
@@ -153,6 +154,7 @@ export const en: Messages = {
   },
   review: reviewEn,
   report: reportEn,
+  tasks: tasksEn,
   policy: {
     signIn: 'sign-in required',
     unknownType: 'unknown document type',
@@ -178,6 +180,7 @@ export const en: Messages = {
     progressContradicts: 'done means 100 %, and 100 % means done',
     commentNeeded: 'a return must say what to correct',
     wrongRecord: 'a review must name the record it judges',
+    ...tasksEn.policy,
     invalid: 'invalid document: ',
   },
   plan: {

@@ -5,6 +5,7 @@ import { reviewVi } from './sections/review';
 import { formsVi } from './sections/forms';
 import { reportVi } from './sections/report';
 import { photosVi } from './sections/photos';
+import { tasksVi } from './sections/tasks';
 export const vi = {
   forms: formsVi,
   photos: photosVi,
@@ -150,6 +151,7 @@ export const vi = {
   /** Why the policy (src/lib/domain/policy) refuses a change; the server says the same. */
   review: reviewVi,
   report: reportVi,
+  tasks: tasksVi,
   policy: {
     signIn: 'Cần đăng nhập.',
     unknownType: 'Loại tài liệu không hợp lệ.',
@@ -177,6 +179,7 @@ export const vi = {
       'Tỷ lệ không khớp trạng thái: đạt 100 % thì chọn “Hoàn thành”, dưới 100 % thì chọn trạng thái khác.',
     commentNeeded: 'Khi trả lại, hãy ghi rõ cần sửa gì.',
     wrongRecord: 'Ý kiến duyệt phải gắn với đúng bản ghi được duyệt.',
+    ...tasksVi.policy,
     invalid: 'Dữ liệu không hợp lệ: ',
   },
   plan: {

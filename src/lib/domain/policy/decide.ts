@@ -36,6 +36,13 @@ export const REASONS = [
   'progressContradicts',
   'commentNeeded',
   'wrongRecord',
+  'noAssignee',
+  'notAssigner',
+  'wrongTask',
+  'notAssignee',
+  'evidenceNeeded',
+  'reasonNeeded',
+  'notYourFollowUp',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -58,7 +65,7 @@ interface TypeRule {
   appendOnly?: boolean;
   /** An append-only document its author may delete (a photo taken back). */
   authorDeletes?: boolean;
-  rule?: 'progress' | 'review';
+  rule?: 'progress' | 'review' | 'task' | 'taskEvent';
 }
 
 const types = POLICY.types as unknown as Record<string, TypeRule | undefined>;
@@ -175,7 +182,50 @@ export function decide(
     const p = reviewProblem(actor, newDoc);
     if (p) return deny(p);
   }
+  if (rule.rule === 'task') {
+    const p = taskProblem(actor, newDoc);
+    if (p) return deny(p);
+  }
+  if (rule.rule === 'taskEvent') {
+    const p = taskEventProblem(actor, newDoc);
+    if (p) return deny(p);
+  }
   return ok();
+}
+
+const present = (v: unknown) => v !== null && v !== undefined && v !== '';
+
+/** The task rule (POLICY.task) for one new task, or null when it holds. */
+export function taskProblem(actor: Actor, doc: AnyDoc): Reason | null {
+  const rule = POLICY.task;
+  if (!present(doc.assignee) && !present(doc.assigneeGroup)) return 'noAssignee';
+  if (present(doc.source)) {
+    // A follow-up: its id is its record's, so it is the record author's and one per record.
+    const source = String(doc.source);
+    if (source.indexOf(rule.followUpPrefix) !== 0) return 'notYourFollowUp';
+    if (String(doc._id) !== 'task:' + source.slice(rule.followUpPrefix.length))
+      return 'notYourFollowUp';
+    return null;
+  }
+  const assigner = rule.assigners.some((r) => actor.roles.includes(`${r}@${actor.commune}`));
+  return assigner ? null : 'notAssigner';
+}
+
+/** The rule for closing a task (POLICY.task), or null when it holds. */
+export function taskEventProblem(actor: Actor, doc: AnyDoc): Reason | null {
+  const rule = POLICY.task;
+  if (String(doc._id).indexOf('taskevent:' + String(doc.taskId) + ':') !== 0) return 'wrongTask';
+  const group = present(doc.assigneeGroup) ? String(doc.assigneeGroup) : '';
+  const byRole =
+    group.indexOf('position:') === 0
+      ? actor.roles.includes(group)
+      : group.indexOf('role:') === 0 &&
+        actor.roles.includes(group.slice('role:'.length) + '@' + actor.commune);
+  if (!(present(doc.assignee) && doc.assignee === actor.name) && !byRole) return 'notAssignee';
+  if (doc.outcome === rule.recordRequiredFor && !present(doc.recordId)) return 'evidenceNeeded';
+  const reason = typeof doc.reason === 'string' ? doc.reason.trim() : '';
+  if (doc.outcome === rule.reasonRequiredFor && reason === '') return 'reasonNeeded';
+  return null;
 }
 
 /** The review rule (POLICY.review) for one new review, or null when it holds. */

@@ -9,9 +9,25 @@ import { positionOf, primaryRole, type Position, type Role } from '../roles';
 import { decide, type Actor, type Reason } from './decide';
 import { POLICY, REVIEW_LIFECYCLE, type Action } from './table';
 
-export { decide, percentProblem, progressProblem, reviewProblem, REASONS } from './decide';
+export {
+  decide,
+  percentProblem,
+  progressProblem,
+  reviewProblem,
+  taskEventProblem,
+  taskProblem,
+  REASONS,
+} from './decide';
 export type { Actor, Decision, Reason } from './decide';
-export { POLICY, PROGRESS_RULE, REVIEW_RULE, REVIEWERS, type Action, type Policy } from './table';
+export {
+  POLICY,
+  PROGRESS_RULE,
+  REVIEW_RULE,
+  REVIEWERS,
+  TASK_RULE,
+  type Action,
+  type Policy,
+} from './table';
 
 type AnyDoc = Record<string, unknown> & { _id?: string; _deleted?: boolean };
 
@@ -127,6 +143,15 @@ export function mayReportProgress(actor: Actor, itemPositions: readonly Position
       status: 'inProgress',
       percent: null,
     }),
+  );
+}
+
+/** May assign tasks (TASK_RULE: the commune's leaders and reviewers). */
+export function mayAssignTasks(actor: Actor): boolean {
+  return can(
+    actor,
+    'create',
+    probe(actor, DOC_TYPES.task, { assignee: 'x', assigneeGroup: null, source: null }),
   );
 }
 

@@ -68,6 +68,30 @@ export const REVIEW_RULE = {
   commentRequiredFor: 'return',
 } as const;
 
+/**
+ * Tasks (../task.ts, issue 14.6): the commune's leaders and reviewers assign work to a person
+ * or a role; whoever records turns their own record's follow-up into a task (one per record:
+ * its id is the record's, `task:<the record id's time, author, random>`). A task and its
+ * events are only ever added. Closing is an event by the assignee, or by someone holding the
+ * assigned role or position: done names the record that shows it, not done says why.
+ */
+export const TASK_RULE = {
+  assigners: REVIEWERS,
+  followUpPrefix: 'check:',
+  recordRequiredFor: 'done',
+  reasonRequiredFor: 'notDone',
+} as const;
+
+/** Everyone who works in the commune (the account admin assigns and closes nothing). */
+const WORKERS: readonly Role[] = [
+  'officer',
+  'police',
+  'hamletHead',
+  'chair',
+  'viceChair',
+  'reviewer',
+];
+
 /** Who reads each database (POLICY.databases); reviews of a database's records follow it. */
 const databaseReaders = {
   log: 'members',
@@ -109,6 +133,7 @@ export const POLICY = {
   lifecycles: { review: REVIEW_LIFECYCLE },
   progress: PROGRESS_RULE,
   review: REVIEW_RULE,
+  task: TASK_RULE,
   types: {
     fieldCheck: {
       /** The database and creators depend on the kind (src/lib/kinds). */
@@ -138,6 +163,15 @@ export const POLICY = {
     planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     /** The commune's hamlet list (issue 12.4): its admin adds, renames and retires hamlets. */
     hamlet: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
+    /** Tasks live in the commune log, which everyone replicates (TASK_RULE says who). */
+    task: { db: 'log', creators: WORKERS, authored: true, appendOnly: true, rule: 'task' },
+    taskEvent: {
+      db: 'log',
+      creators: WORKERS,
+      authored: true,
+      appendOnly: true,
+      rule: 'taskEvent',
+    },
   },
 } as const;
 
