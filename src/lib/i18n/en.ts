@@ -2,6 +2,7 @@
 import { reviewEn } from './sections/review';
 import { formsEn } from './sections/forms';
 import { reportEn } from './sections/report';
+import { storageEn } from './sections/storage';
 import { photosEn } from './sections/photos';
 import { tasksEn } from './sections/tasks';
 import type { Messages } from './vi';
@@ -155,6 +156,7 @@ export const en: Messages = {
   review: reviewEn,
   report: reportEn,
   tasks: tasksEn,
+  storage: storageEn,
   policy: {
     signIn: 'sign-in required',
     unknownType: 'unknown document type',

@@ -4,6 +4,7 @@ import { logFilterVi } from './sections/log-filter';
 import { reviewVi } from './sections/review';
 import { formsVi } from './sections/forms';
 import { reportVi } from './sections/report';
+import { storageVi } from './sections/storage';
 import { photosVi } from './sections/photos';
 import { tasksVi } from './sections/tasks';
 export const vi = {
@@ -152,6 +153,7 @@ export const vi = {
   review: reviewVi,
   report: reportVi,
   tasks: tasksVi,
+  storage: storageVi,
   policy: {
     signIn: 'Cần đăng nhập.',
     unknownType: 'Loại tài liệu không hợp lệ.',
