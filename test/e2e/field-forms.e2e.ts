@@ -19,6 +19,8 @@ const MACHINE =
   /mong đợi|Đầu vào|Quá (nhỏ|lớn)|expected|received|Invalid|NaN|undefined|\[object|details\./;
 /** Today in Vietnam, as the datetime inputs take it. */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+/** This year in Vietnam: the plan a fresh install opens on. */
+const YEAR = TODAY.slice(0, 4);
 const NEW_HAMLET = 'Bản Khuổi Khon';
 const PLACE = 'Bãi rác cuối bản (phiếu thử 12)';
 
@@ -42,8 +44,9 @@ test.afterAll(async () => {
   await officer.context.close();
 });
 
-test('the admin keeps the hamlet list: one name per hamlet, whatever “Thôn/Bản” and accents', async ({
+test('the admin keeps the hamlet list (one name per hamlet) and reads plan targets the Vietnamese way', async ({
   browser,
+  baseURL,
 }) => {
   const { context, page, errors } = await newPhone(browser);
   await signIn(page, ADMIN);
@@ -59,8 +62,32 @@ test('the admin keeps the hamlet list: one name per hamlet, whatever “Thôn/B�
   );
   await expect(page.getByTestId('hamlet-list')).toContainText(NEW_HAMLET);
   await shot(page.getByTestId('hamlets-error'), 'hamlets-admin-duplicate');
+
+  // The plan editor reads a target as every other number field does.
+  await page.goto(`/plan/new-year?year=${YEAR}`);
+  await page.getByLabel('Chọn mục để sửa').selectOption('2.1.8');
+  const budget = page.getByLabel(/^Chỉ tiêu của tiêu chí 2\.1\.8\.c/);
+  const share = page.getByLabel(/^Chỉ tiêu của tiêu chí 2\.1\.8\.b/);
+  await budget.fill('1.5');
+  await page.getByRole('button', { name: 'Lưu mục' }).click();
+  await expect(
+    page.getByText(
+      'Chỉ tiêu của tiêu chí 2.1.8.c: phần thập phân viết sau dấu phẩy (2,5); dấu chấm chỉ để ngăn hàng nghìn (1.500).',
+    ),
+  ).toBeVisible();
+  await shot(budget, 'plan-target-decimal-dot');
+  await budget.fill('1.500.000');
+  await share.fill('0,5');
+  await page.getByRole('button', { name: 'Lưu mục' }).click();
+  await expect(page.getByText('Đã lưu mục trên máy')).toBeVisible();
   await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', upToDate);
   await expect.poll(() => pendingCount(page), upToDate).toBe(0);
+  const item = (await serverDocs(baseURL!, LOG_DB, basic(CHAIR))).find(
+    (d) => d._id === `planItem:hong-phong:${YEAR}:2.1.8`,
+  ) as { criteria: { id: string; measure: { target: number | null } | null }[] } | undefined;
+  const target = (id: string) => item?.criteria.find((c) => c.id === id)?.measure?.target;
+  expect(target('2.1.8.c')).toBe(1_500_000);
+  expect(target('2.1.8.b')).toBe(0.5);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -303,7 +303,7 @@ export const en: Messages = {
       deadline: 'Deadline (last day)',
       lead: 'Lead',
       partners: 'Working with',
-      removeCriterion: 'Remove this criterion',
+      removeCriterion: (id: string) => `Remove criterion ${id}`,
       addCriterion: 'Add a criterion',
       needDeadline: 'Choose a deadline.',
       needCriterionText: 'Enter the criterion.',

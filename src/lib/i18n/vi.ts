@@ -305,7 +305,7 @@ export const vi = {
       deadline: 'Hạn hoàn thành (ngày cuối cùng)',
       lead: 'Bộ phận chủ trì tham mưu',
       partners: 'Bộ phận phối hợp thực hiện',
-      removeCriterion: 'Bỏ tiêu chí này',
+      removeCriterion: (id: string) => `Bỏ tiêu chí ${id}`,
       addCriterion: 'Thêm tiêu chí',
       needDeadline: 'Hãy chọn hạn hoàn thành.',
       needCriterionText: 'Hãy nhập nội dung tiêu chí.',
