@@ -142,7 +142,7 @@ test('form messages are sentences for the field; typing is kept, brought back, d
   // Numbers the phone cannot read are said at once, next to the field, and kept as typed.
   await page.getByLabel('Số hộ được kiểm tra').fill('1,2,3');
   await expect(page.locator('[data-error-for="env-householdsChecked"]')).toHaveText(
-    'Số hộ được kiểm tra phải là một số, ví dụ 1.500 hoặc 2,5.',
+    'Số hộ được kiểm tra phải là số nguyên, ví dụ 15 hoặc 1.500.',
   );
   await page.getByLabel('Diện tích (m²)').fill('1.5');
   await expect(page.locator('[data-error-for="env-areaM2"]')).toHaveText(
@@ -159,7 +159,7 @@ test('form messages are sentences for the field; typing is kept, brought back, d
   await expect(page.getByLabel('Địa điểm cụ thể')).toHaveValue(PLACE);
   await expect(page.getByLabel('Số hộ được kiểm tra')).toHaveValue('1,2,3');
   await expect(page.locator('[data-error-for="env-householdsChecked"]')).toHaveText(
-    'Số hộ được kiểm tra phải là một số, ví dụ 1.500 hoặc 2,5.',
+    'Số hộ được kiểm tra phải là số nguyên, ví dụ 15 hoặc 1.500.',
   );
   await expect(page.getByLabel('Diện tích (m²)')).toHaveValue('1.5');
   await expect(page.getByLabel('Kết thúc', { exact: true })).toHaveValue(`${TODAY}T07:30`);

@@ -78,7 +78,7 @@ test('bad input gets a Vietnamese message and nothing typed is lost', async ({ b
   await page.getByLabel('Số hộ / cử tri').fill('12a');
   await page.getByLabel('Nội dung họp').fill('Bàn về thu quỹ vệ sinh môi trường');
   await expect(
-    page.getByText('Số hộ / cử tri phải là một số, ví dụ 1.500 hoặc 2,5.'),
+    page.getByText('Số hộ / cử tri phải là số nguyên, ví dụ 15 hoặc 1.500.'),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Lưu nháp' }).click();
   await expect(page.getByTestId('form-message')).toContainText('Chưa lưu');

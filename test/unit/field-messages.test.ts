@@ -114,7 +114,7 @@ describe('field messages', () => {
     expect(checked).toBeGreaterThan(200);
   });
 
-  it('says bounds from the schema, each kind’s own sentence for its choices and dates, “a number” for typed text', () => {
+  it('says bounds from the schema, each kind’s own sentence for its choices and dates, “a whole number” for text in a count', () => {
     const cases: [kind: string, field: string, value: unknown, text: string][] = [
       [
         'citizenReception',
@@ -132,7 +132,7 @@ describe('field messages', () => {
         'outreach',
         'attendees',
         'abc',
-        'Số người nghe, tham dự phải là một số, ví dụ 1.500 hoặc 2,5.',
+        'Số người nghe, tham dự phải là số nguyên, ví dụ 15 hoặc 1.500.',
       ],
       ['oneStopCheck', 'punctual', 'x', checkFieldSentence('oneStopCheck', 'details.punctual')!],
       ['disclosure', 'postedFrom', 'x', checkFieldSentence('disclosure', 'details.postedFrom')!],

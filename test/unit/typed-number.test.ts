@@ -7,6 +7,7 @@ import { checkFormErrors } from '../../src/lib/data/field-messages';
 import { DeviceStore } from '../../src/lib/data/device-store';
 import { ValidationError, parseOrThrow } from '../../src/lib/data/validation';
 import { fieldCheckSchema } from '../../src/lib/domain/field-check';
+import { wholeDetailsOf } from '../../src/lib/kinds/whole';
 import { makeCheck, officerAuthor } from '../support/fixtures';
 
 /** The browser's localStorage, as far as DeviceStore uses it. */
@@ -34,9 +35,11 @@ describe('a typed number that cannot be read', () => {
 
   it.each(['abc', '1,2,3', '12a'])('keeps %j through the draft and says why', (typed) => {
     const label = 'Số lượt công dân đến';
-    const now = typedNumber(typed, label);
+    // A count (the form knows from the kind's schema): the example has no decimals.
+    expect(wholeDetailsOf('citizenReception')('visits')).toBe(true);
+    const now = typedNumber(typed, label, true);
     expect(now.value).toBe(typed);
-    expect(now.message).toBe('Số lượt công dân đến phải là một số, ví dụ 1.500 hoặc 2,5.');
+    expect(now.message).toBe('Số lượt công dân đến phải là số nguyên, ví dụ 15 hoặc 1.500.');
 
     // The form keeps its input as JSON in the person's store; a reload reads it back.
     const check = makeCheck(1, officerAuthor, 'citizenReception');
@@ -48,9 +51,9 @@ describe('a typed number that cannot be read', () => {
     const back = store.get<typeof check>('typing:new:citizenReception')!;
     const kept = back.details as Record<string, unknown>;
     expect(typedText(kept.visits as never)).toBe(typed);
-    expect(typedNumber(typedText(kept.visits as never), label).message).toBe(now.message);
+    expect(typedNumber(typedText(kept.visits as never), label, true).message).toBe(now.message);
 
-    // Saving it is refused for that field, in words.
+    // Saving it is refused for that field, in the same words.
     let refused: Record<string, string> = {};
     try {
       parseOrThrow(fieldCheckSchema, back);
@@ -59,6 +62,15 @@ describe('a typed number that cannot be read', () => {
       refused = checkFormErrors('citizenReception', err);
     }
     expect(refused['details.visits']).toBe(now.message);
+  });
+
+  it('gives a field that takes decimals a decimal example', () => {
+    expect(wholeDetailsOf('environment')('areaM2')).toBe(false);
+    expect(wholeDetailsOf('environment')('householdsChecked')).toBe(true);
+    expect(typedNumber('abc', 'Diện tích (m²)').message).toBe(
+      'Diện tích (m²) phải là một số, ví dụ 1.500 hoặc 2,5.',
+    );
+    expect(typedNumber('1.5', 'Diện tích (m²)').message).toContain('2,5');
   });
 
   it('keeps a number as a number, and nothing typed as nothing', () => {

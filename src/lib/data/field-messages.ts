@@ -58,6 +58,8 @@ export function fieldMessage(
       if (max !== null) return p.atMost(name, formatNumber(max), whole);
       return whole ? p.whole(name) : p.number(name);
     }
+    case 'number':
+      return p.number(name, problem.whole);
     case 'tooLong':
       return p.tooLong(name, formatNumber(problem.max));
     case 'tooMany':

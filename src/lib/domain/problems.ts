@@ -7,8 +7,8 @@ import { z } from 'zod';
 export type Problem =
   /** Nothing (or only spaces) where something is needed. */
   | { code: 'required' }
-  /** Not a number at all ("12a"). */
-  | { code: 'number' }
+  /** Not a number at all ("12a"); `whole` when the field takes whole numbers only. */
+  | { code: 'number'; whole?: boolean }
   /** The thousands sign where the decimal sign belongs ("1.5" in Vietnamese, "1,5" in English). */
   | { code: 'decimalMark' }
   /** A number outside its bounds, or not whole where it must be. */
@@ -77,6 +77,9 @@ function unwrap(schema: AnySchema, value: unknown): AnySchema | null {
   }
 }
 
+/** Whether a number schema takes whole numbers only (a count). */
+export const wholeNumber = (schema: AnySchema | null) => bounds(schema).whole;
+
 /** A number schema's bounds and whether it takes whole numbers only. */
 function bounds(schema: AnySchema | null) {
   const n = schema as unknown as { minValue?: number | null; maxValue?: number | null };
@@ -97,7 +100,9 @@ export function problemOf(issue: Issue, root?: AnySchema, value?: unknown): Prob
       if (expected !== 'int' && expected !== 'number') return { code: 'required' };
       // 2.5 for a whole number is out of the field's range; NaN or text is no number at all.
       const got = (issue as { received?: string }).received;
-      return expected === 'int' && got === undefined ? range() : { code: 'number' };
+      return expected === 'int' && got === undefined
+        ? range()
+        : { code: 'number', whole: expected === 'int' || bounds(field()).whole };
     }
     case 'too_small':
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')

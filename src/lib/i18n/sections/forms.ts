@@ -59,7 +59,10 @@ export const formsVi = {
   },
   problems: {
     required: (label: string) => `Hãy nhập ${lower(label)}.`,
-    number: (label: string) => `${label} phải là một số, ví dụ 1.500 hoặc 2,5.`,
+    number: (label: string, whole = false) =>
+      whole
+        ? `${label} phải là số nguyên, ví dụ 15 hoặc 1.500.`
+        : `${label} phải là một số, ví dụ 1.500 hoặc 2,5.`,
     decimalMark: (label: string) =>
       `${label}: phần thập phân viết sau dấu phẩy (2,5); dấu chấm chỉ để ngăn hàng nghìn (1.500).`,
     between: (label: string, min: string, max: string, whole: boolean) =>
@@ -174,7 +177,10 @@ export const formsEn: Widen<typeof formsVi> = {
   },
   problems: {
     required: (label: string) => `Enter ${lower(label)}.`,
-    number: (label: string) => `${label} must be a number, such as 1,500 or 2.5.`,
+    number: (label: string, whole = false) =>
+      whole
+        ? `${label} must be a whole number, such as 15 or 1,500.`
+        : `${label} must be a number, such as 1,500 or 2.5.`,
     decimalMark: (label: string) =>
       `${label}: write decimals after a dot (2.5); a comma only separates thousands (1,500).`,
     between: (label: string, min: string, max: string, whole: boolean) =>
