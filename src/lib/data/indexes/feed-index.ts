@@ -152,7 +152,12 @@ export abstract class FeedIndex {
     await this.catchUp();
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
-    await this.save();
+    const end = span(`index:${this.name}:persist`);
+    try {
+      await this.save();
+    } finally {
+      end();
+    }
     this.persisted = true;
   }
 
