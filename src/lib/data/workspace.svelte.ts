@@ -101,6 +101,8 @@ let stopWatching: (() => void) | null = null;
 let stopNoting: (() => void) | null = null;
 let stopIdle: (() => void) | null = null;
 let stopSession: (() => void) | null = null;
+/** The open person's local databases, by their server name (export and import by file). */
+let localDbs: { name: string; db: Db }[] = [];
 /** Whether the open workspace's syncs run (they wait when the cookie is someone else's). */
 let syncing = false;
 /** Counts closes: a sync waiting for its migration starts only if still open. */
@@ -224,6 +226,7 @@ export async function openWorkspace(session: DeviceSession) {
   workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
   migrated = migrations;
+  localDbs = opened.map(({ name, local }) => ({ name, db: local }));
   workspace.locked = false;
   workspace.needsSignIn = false;
   if (cookieOwner() === session.name) startSyncing();
@@ -267,6 +270,7 @@ export async function openWorkspace(session: DeviceSession) {
 export function closeWorkspace(): Promise<unknown> {
   openings += 1;
   syncing = false;
+  localDbs = [];
   workspace.waitsForPassword = false;
   stopSession?.();
   stopSession = null;
@@ -338,6 +342,17 @@ export function deliveryOf(id: string): Delivery {
     all.find((d) => d.at) ??
     all[0] ?? { state: 'unknown', at: null, reason: null }
   );
+}
+
+/** This person's local databases with their push checkpoints (data/transfer.ts). */
+export function localDatabases(): { name: string; db: Db; pushedSeq: number | string }[] {
+  const store = workspace.store;
+  if (!store) return [];
+  return localDbs.map(({ name, db }) => ({
+    name,
+    db,
+    pushedSeq: store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0,
+  }));
 }
 
 /** This person's records not yet on the server, counted now. */

@@ -82,6 +82,17 @@ export const TASK_RULE = {
   reasonRequiredFor: 'notDone',
 } as const;
 
+/**
+ * Moving unsent records by file when a phone cannot sync (issue 15.4, docs/shared-phones.md):
+ * the file is imported by its author only, signed in as themselves on another phone or at the
+ * office; their session then sends the records, so the server's own rule (only the author
+ * writes their record) holds unchanged. No admin path: an admin writing someone else's records
+ * would put their name on what they did not record.
+ */
+export const TRANSFER_RULE = {
+  importBy: 'author',
+} as const;
+
 /** Everyone who works in the commune (the account admin assigns and closes nothing). */
 const WORKERS: readonly Role[] = [
   'officer',
