@@ -212,14 +212,6 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
 
   if (newDoc._deleted) {
     if (isAdmin || !old) return;
-    var by = newDoc[P.conflicts.tombstoneField];
-    if (
-      typeof by === 'string' &&
-      by.indexOf(P.conflicts.resolutionPrefix + newDoc._id + ':') === 0
-    ) {
-      if (!holdsAny(P.conflicts.resolvers)) deny('notResolver');
-      return;
-    }
     rule = own(P.types, String(old.type)) ? P.types[old.type] : null;
     if (!rule || !(rule.lifecycle || rule.authorDeletes)) deny('notDeletable');
     if (old.author !== name) deny('notYourRecord');
@@ -252,21 +244,6 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
       authorship();
       if (!holdsAny(creators)) deny('roleMayNot');
       if (!contains(lc.initial, String(newDoc.status))) deny('badStatus');
-      return;
-    }
-    var open = false;
-    for (i = 0; i < lc.transitions.length; i++)
-      if (lc.transitions[i].from === old.status) open = true;
-    if (
-      old.status === newDoc.status &&
-      open &&
-      old.author !== name &&
-      holdsAny(P.conflicts.resolvers)
-    ) {
-      if (isAdmin) return;
-      for (i = 0; i < lc.fixedFields.length; i++) {
-        if (!same(old[lc.fixedFields[i]], newDoc[lc.fixedFields[i]])) deny('fixedField');
-      }
       return;
     }
     var step = null;

@@ -21,7 +21,6 @@ import {
 } from '../../src/lib/domain/policy/index.ts';
 import { newProgressUpdate, progressUpdateSchema } from '../../src/lib/domain/progress.ts';
 import { newReview, reviewSchema } from '../../src/lib/domain/review.ts';
-import { newResolution, resolutionSchema } from '../../src/lib/domain/conflict.ts';
 import {
   newTask,
   newTaskEvent,
@@ -426,42 +425,6 @@ function cells(): Cell[] {
       }
     }
   }
-  // Conflicts: a resolution by every role, and tombstones naming a resolution (or not) of
-  // records in every status, by everyone.
-  for (const authorRole of ROLES) {
-    const record = { ...check('environment', 'officer', 'draft'), _rev: '2-a' } as never;
-    const by = { name: name(authorRole), role: authorRole, commune: COMMUNE };
-    const resolution = newResolution(record, '2-a', [record], {}, by, at()) as Doc;
-    resolutionSchema.parse(resolution);
-    for (const actor of actors)
-      out.push({
-        label: `resolution by ${authorRole}`,
-        actor,
-        old: null,
-        next: resolution,
-        action: 'create',
-        subject: resolution,
-      });
-  }
-  for (const status of CHECK_STATUSES) {
-    const leaf = { ...check('environment', 'officer', status), _rev: '2-b' };
-    const id = leaf._id as string;
-    for (const actor of actors) {
-      for (const [what, extra] of [
-        [
-          'naming its resolution',
-          { resolvedBy: `resolution:${id}:2026-01-01T00:00:00.000Z:x:abcdefgh` },
-        ],
-        ['naming another record', { resolvedBy: 'resolution:check:other' }],
-      ] as const)
-        out.push({
-          label: `tombstone ${what} of ${status}`,
-          actor,
-          old: leaf,
-          next: { _id: id, _rev: '3-c', _deleted: true, ...extra },
-        });
-    }
-  }
   // Plans and plan items: create, edit, delete.
   for (const actor of actors) {
     for (const doc of [
@@ -525,7 +488,6 @@ describe('the policy matrix: the app and the server agree', () => {
         'review',
         'task',
         'taskEvent',
-        'conflictResolution',
       ].sort(),
     );
   });
@@ -554,11 +516,6 @@ describe('the policy matrix: the app and the server agree', () => {
         }
         const db = dbOf(change[0] ?? change[1]);
         const server = serverReason(db, change[1], change[0], c.actor);
-        // The same change may be allowed as something else: a supervisor's conflict
-        // resolution writes a record without being its author's "save" (no screen offers it).
-        const asResolve = decide(c.actor, change[0], change[1], db);
-        if (!app && server === null && asResolve.action === 'resolve' && !asResolve.reason)
-          continue;
         if (app !== (server === null))
           disagreements.push(`${c.label} as ${who}: can()=${app}, server ${server ?? 'accepts'}`);
         if (app) allowed++;

@@ -10,7 +10,6 @@ export const DOC_TYPES = {
   photo: 'photo',
   task: 'task',
   taskEvent: 'taskEvent',
-  conflictResolution: 'conflictResolution',
 } as const;
 export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
 

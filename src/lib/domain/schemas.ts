@@ -9,7 +9,6 @@ import { photoDocSchema } from './photos';
 import { progressUpdateSchema } from './progress';
 import { reviewSchema } from './review';
 import { taskEventSchema, taskSchema } from './task';
-import { resolutionSchema } from './conflict';
 
 export const DOC_SCHEMAS = {
   [DOC_TYPES.fieldCheck]: fieldCheckSchema,
@@ -21,7 +20,6 @@ export const DOC_SCHEMAS = {
   [DOC_TYPES.photo]: photoDocSchema,
   [DOC_TYPES.task]: taskSchema,
   [DOC_TYPES.taskEvent]: taskEventSchema,
-  [DOC_TYPES.conflictResolution]: resolutionSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaType = keyof typeof DOC_SCHEMAS;

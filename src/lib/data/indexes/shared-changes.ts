@@ -48,8 +48,7 @@ export function changesAfter(
   const read: Read = {
     startedAt: performance.now(),
     batch: db
-      // conflicts: a record with versions from two devices is listed for the supervisor.
-      .changes({ since, limit, include_docs: true, return_docs: true, conflicts: true })
+      .changes({ since, limit, include_docs: true, return_docs: true })
       .then((res) => res as unknown as ChangesBatch),
   };
   byStart.set(key, read);

@@ -43,7 +43,6 @@ export const REASONS = [
   'evidenceNeeded',
   'reasonNeeded',
   'notYourFollowUp',
-  'notResolver',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -93,10 +92,6 @@ export function decide(
   if (newDoc._deleted) {
     action = 'delete';
     if (isAdmin || !old) return ok();
-    if (resolvedTombstone(newDoc)) {
-      if (!holdsAny(POLICY.conflicts.resolvers)) return deny('notResolver');
-      return ok();
-    }
     const rule = types[String(old.type)];
     if (!rule || !(rule.lifecycle || rule.authorDeletes)) return deny('notDeletable');
     if (old.author !== name) return deny('notYourRecord');
@@ -143,17 +138,6 @@ export function decide(
     }
     const from = String(old.status);
     const to = String(newDoc.status);
-    // A supervisor resolving a conflict writes content onto someone else's record: its status
-    // stays, its fixed fields stay, and an approved (frozen) record is never rewritten.
-    const open = lc.transitions.some((t) => t.from === from);
-    if (from === to && open && old.author !== name && holdsAny(POLICY.conflicts.resolvers)) {
-      action = 'resolve';
-      if (isAdmin) return ok();
-      for (const f of lc.fixedFields) {
-        if (JSON.stringify(old[f]) !== JSON.stringify(newDoc[f])) return deny('fixedField');
-      }
-      return ok();
-    }
     const step = lc.transitions.find((t) => t.from === from && t.to === to);
     if (!step) {
       if (!lc.transitions.some((t) => t.from === from)) return deny('frozen');
@@ -207,13 +191,6 @@ export function decide(
     if (p) return deny(p);
   }
   return ok();
-}
-
-/** A deletion that removes a losing version in a conflict's resolution (CONFLICT_RULE). */
-function resolvedTombstone(doc: AnyDoc): boolean {
-  const rule = POLICY.conflicts;
-  const by = doc[rule.tombstoneField];
-  return typeof by === 'string' && by.indexOf(rule.resolutionPrefix + String(doc._id) + ':') === 0;
 }
 
 const present = (v: unknown) => v !== null && v !== undefined && v !== '';

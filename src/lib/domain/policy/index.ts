@@ -155,11 +155,6 @@ export function mayAssignTasks(actor: Actor): boolean {
   );
 }
 
-/** May resolve records edited on two devices (CONFLICT_RULE: leaders and reviewers). */
-export function mayResolveConflicts(actor: Actor): boolean {
-  return POLICY.conflicts.resolvers.some((r) => holds(actor, r));
-}
-
 /** A reviewer role, so the review queue and verdicts are offered. */
 export function isReviewer(actor: Actor): boolean {
   return POLICY.reviewers.some((r) => holds(actor, r));

@@ -93,20 +93,6 @@ export const TRANSFER_RULE = {
   importBy: 'author',
 } as const;
 
-/**
- * Conflicts (../conflict.ts, issue 14.3): a record with versions from two devices is resolved
- * by a supervisor. They may write the kept or merged content onto the record (its author,
- * kind, times and status unchanged, never an approved record), and remove the other versions
- * only with a tombstone naming the resolution document (`resolvedBy: resolution:<record id>:…`),
- * which holds every version in full and is written first. The server cannot tell a conflict
- * from a plain edit, so this is also what a supervisor may do to any record not yet approved.
- */
-export const CONFLICT_RULE = {
-  resolvers: REVIEWERS,
-  tombstoneField: 'resolvedBy',
-  resolutionPrefix: 'resolution:',
-} as const;
-
 /** Everyone who works in the commune (the account admin assigns and closes nothing). */
 const WORKERS: readonly Role[] = [
   'officer',
@@ -159,7 +145,6 @@ export const POLICY = {
   progress: PROGRESS_RULE,
   review: REVIEW_RULE,
   task: TASK_RULE,
-  conflicts: CONFLICT_RULE,
   types: {
     fieldCheck: {
       /** The database and creators depend on the kind (src/lib/kinds). */
@@ -189,8 +174,6 @@ export const POLICY = {
     planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     /** The commune's hamlet list (issue 12.4): its admin adds, renames and retires hamlets. */
     hamlet: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
-    /** A conflict's resolution: beside its record (like reviews), by a supervisor. */
-    conflictResolution: { kinds: reviewKinds, authored: true, appendOnly: true },
     /** Tasks live in the commune log, which everyone replicates (TASK_RULE says who). */
     task: { db: 'log', creators: WORKERS, authored: true, appendOnly: true, rule: 'task' },
     taskEvent: {
@@ -206,8 +189,4 @@ export const POLICY = {
 export type Policy = typeof POLICY;
 export type DocTypeName = keyof Policy['types'];
 export type Action =
-  | 'create'
-  | 'edit'
-  | 'delete'
-  | 'resolve'
-  | (typeof REVIEW_LIFECYCLE.transitions)[number]['action'];
+  'create' | 'edit' | 'delete' | (typeof REVIEW_LIFECYCLE.transitions)[number]['action'];
