@@ -68,7 +68,9 @@ test('a lost phone: locked by the admin, refused by the server, and its PIN open
     async (db) => (await fetch(`/db/${db}/_changes?limit=1`)).status,
     log,
   );
-  expect(status).toBe(403);
+  // Refused either way: 403 for a locked account's live session, 401 once the server no
+  // longer takes the session at all (which one comes first depends on the server's timing).
+  expect([401, 403]).toContain(status);
 
   // The right PIN: the account is locked, nothing opens.
   await unlockWithPin(page, '864200');

@@ -231,6 +231,14 @@ describe('SyncEngine with the real server', () => {
       ),
     ).toBe(true);
     expect(asked).toEqual([]);
+    // The pulled records are the officer's own from another phone: none is pending, and still
+    // none after the app opens again (the push checkpoint is remembered).
+    expect(q.status.pendingLocal).toBe(0);
+    await q.engine.stop();
+    q.reopen();
+    expect(await q.engine.countPending()).toBe(0);
+    q.engine.start();
+    await until(() => caughtUp(q), 'up to date after a reopen');
     const mine = await write(q.local, 4);
     q.engine.refreshPending();
     await until(

@@ -221,8 +221,13 @@ export class SyncEngine {
       const pushFrom = result.ok ? await onlyPulledUpTo(this.local, written) : null;
       if (this.pull !== pull) return;
       // A one-shot push from there sets the push checkpoint after the pulled records.
-      if (pushFrom !== null)
+      if (pushFrom !== null) {
         await this.local.replicate.to(this.remote, { since: pushFrom, batch_size: 1 });
+        // Everything up to there came from the server: nothing of it is pending, after a
+        // reopen too (the pending count starts from the push checkpoint).
+        this.remember({ pushedSeq: pushFrom });
+        this.schedulePendingCount(0);
+      }
     } catch {
       if (this.pull !== pull) return;
       this.pull = null;
