@@ -13,7 +13,7 @@ import {
 import type { PlanData } from '$lib/domain/plan-data';
 import { vietnamDate } from '$lib/domain/progress';
 import { watchIds } from './db-watch';
-import { isNotFound, type Db } from './pouch-types';
+import { docExists, type Db } from './pouch-types';
 import { detachedLog, readRows, type UnreadableLog } from './read';
 import { parseOrThrow } from './validation';
 
@@ -71,7 +71,7 @@ export class PlanRepository {
   async createPlan(data: PlanData): Promise<void> {
     const plan = parseOrThrow(planSchema, data.plan);
     const items = data.items.map((i) => parseOrThrow(planItemSchema, i));
-    if (!PLAN_ID.test(plan._id) || (await this.exists(plan._id)))
+    if (!PLAN_ID.test(plan._id) || (await docExists(this.db, plan._id)))
       throw new Error(`plan ${plan._id} exists`);
     const res = await this.db.bulkDocs([plan, ...items]);
     const failed = res.filter((r) => 'error' in r && r.error);
@@ -92,15 +92,5 @@ export class PlanRepository {
       (id) => id.startsWith('plan:') || id.startsWith('planItem:'),
       onChange,
     );
-  }
-
-  private async exists(id: string): Promise<boolean> {
-    try {
-      await this.db.get(id);
-      return true;
-    } catch (err) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
   }
 }

@@ -7,3 +7,14 @@ export type PouchStatic = PouchDB.Static;
 
 /** PouchDB's (and CouchDB's) "no such document". */
 export const isNotFound = (err: unknown): boolean => (err as { status?: number }).status === 404;
+
+/** Whether a document with `id` exists (its winning revision is not deleted). */
+export async function docExists(db: Db, id: string): Promise<boolean> {
+  try {
+    await db.get(id);
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}

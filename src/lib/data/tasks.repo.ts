@@ -20,7 +20,7 @@ import {
   type TaskState,
 } from '$lib/domain/task';
 import { watchIds } from './db-watch';
-import { isNotFound, type Db } from './pouch-types';
+import { docExists, type Db } from './pouch-types';
 import { detachedLog, readRows, type UnreadableLog } from './read';
 import { parseOrThrow } from './validation';
 
@@ -55,7 +55,7 @@ export class TaskRepository {
   ): Promise<Task | null> {
     const f = record.followUp;
     if (!f || !f.what.trim()) return null;
-    if (await this.exists(followUpTaskId(record._id))) return null;
+    if (await docExists(this.db, followUpTaskId(record._id))) return null;
     const input: TaskInput = {
       title: f.what,
       note: '',
@@ -99,16 +99,6 @@ export class TaskRepository {
   /** Calls back on every local change to a task or its events. */
   watch(onChange: () => void): () => void {
     return watchIds(this.db, (id) => id.startsWith('task'), onChange);
-  }
-
-  private async exists(id: string): Promise<boolean> {
-    try {
-      await this.db.get(id);
-      return true;
-    } catch (err) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
   }
 
   private async put(doc: Task): Promise<Task> {

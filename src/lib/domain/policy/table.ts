@@ -9,7 +9,7 @@
 import { KINDS } from '../../kinds';
 import { CHECK_STATUSES } from '../field-check';
 import type { DbRole } from '../constants';
-import type { Role } from '../roles';
+import { ROLES, type Role } from '../roles';
 
 /** Roles that review records: approve, or return with a comment. Never their own record. */
 export const REVIEWERS: readonly Role[] = ['chair', 'viceChair', 'reviewer'];
@@ -94,14 +94,7 @@ export const TRANSFER_RULE = {
 } as const;
 
 /** Everyone who works in the commune (the account admin assigns and closes nothing). */
-const WORKERS: readonly Role[] = [
-  'officer',
-  'police',
-  'hamletHead',
-  'chair',
-  'viceChair',
-  'reviewer',
-];
+const WORKERS: readonly Role[] = ROLES.filter((r) => r !== 'admin');
 
 /** Who reads each database (POLICY.databases); reviews of a database's records follow it. */
 const databaseReaders = {
