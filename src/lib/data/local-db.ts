@@ -1,6 +1,7 @@
 // Opening the browser's local databases (IndexedDB). Kept apart from sync: every screen works
 // on these alone, and the sync module replicates them when it can.
 import { compressingFetch } from './compressed-fetch';
+import { rememberInfo } from './remote-info';
 import type { Db, PouchStatic } from './pouch-types';
 import { limitPushSize } from './sized-batches';
 
@@ -30,12 +31,13 @@ export async function openLocalDb(name: string): Promise<Db> {
 
 /**
  * The server's copy, through /db; large request bodies go gzipped (./compressed-fetch.ts) and
- * pushes of records with photos in requests of a bounded size (./sized-batches.ts).
+ * pushes of records with photos in requests of a bounded size (./sized-batches.ts); a failed
+ * info request after a first answer gets the last answer (./remote-info.ts).
  */
 export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db {
   const db = new PouchDB(`${origin}/db/${name}`, {
     skip_setup: true,
     fetch: compressingFetch(),
   }) as Db;
-  return limitPushSize(db);
+  return rememberInfo(limitPushSize(db));
 }
