@@ -8,6 +8,7 @@ import { DB_PATH } from '../src/lib/domain/constants.ts';
 import { embeddedAdmin } from './admin-secret.ts';
 import type { ServerConfig } from './config.ts';
 import { startEmbeddedCouch } from './couch/embedded.ts';
+import { createConflictApplier, type ConflictApplier } from './conflicts/applier.ts';
 import { createDbProxy } from './db-proxy.ts';
 import { LIMITS } from './gate/limits.ts';
 import { createPeopleApi } from './api/people.ts';
@@ -28,6 +29,8 @@ export interface RunningServer {
   couchUrl: string;
   admin: { name: string; password: string };
   provisioned: StepResult[];
+  /** Applies supervisors' conflict resolutions (tests wait on `idle()`). */
+  conflicts: ConflictApplier;
   close(): Promise<void>;
 }
 
@@ -64,7 +67,14 @@ export async function startServer(
     hamlets: cfg.demoUsers ? DEMO_HAMLETS : [],
   });
 
-  const proxy = createDbProxy(couchUrl, { admin, embedded: embedded !== null });
+  // Supervisors' conflict resolutions: applied when they arrive, and any left over now.
+  const conflicts = createConflictApplier({ couchUrl, admin, commune: cfg.commune });
+  await conflicts.sweep();
+  const proxy = createDbProxy(
+    couchUrl,
+    { admin, embedded: embedded !== null },
+    { written: (db, body) => conflicts.noticeWrite(db, body) },
+  );
   const usersApi = createUsersApi({
     couch: adminCouch(couchUrl, admin),
     couchUrl,
@@ -100,9 +110,11 @@ export async function startServer(
     couchUrl,
     admin,
     provisioned,
+    conflicts,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await conflicts.close();
       await embedded?.close();
     },
   };

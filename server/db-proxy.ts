@@ -58,7 +58,16 @@ function answer(req: IncomingMessage, res: ServerResponse, r: Refusal) {
   sendRefusal(res, r);
 }
 
-export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl'>) {
+export interface ProxyHooks {
+  /** A checked write reached database `db` (2xx): its body, as forwarded. */
+  written?(db: string, body: Buffer): void;
+}
+
+export function createDbProxy(
+  couchUrl: string,
+  ctx: Omit<GateContext, 'couchUrl'>,
+  hooks: ProxyHooks = {},
+) {
   const base = new URL(couchUrl);
   const client = base.protocol === 'https:' ? https : http;
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -156,6 +165,9 @@ export function createDbProxy(couchUrl: string, ctx: Omit<GateContext, 'couchUrl
       (up) => {
         clearTimeout(timer);
         const status = up.statusCode ?? 502;
+        // After the database took it: e.g. a conflict's resolution is applied (server/conflicts).
+        if (status < 300 && body && decision.route.db && (method === 'PUT' || method === 'POST'))
+          hooks.written?.(decision.route.db, body);
         // The server admin sees the database's own answer; anyone else no code details.
         if (status >= 500 && !isServerAdmin(decision.caller)) {
           return hideServerError(req, res, up, status);

@@ -255,6 +255,8 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     }
     if (!step) deny(anyFrom ? 'badTransition' : 'frozen');
     if (isAdmin) return;
+    // Only the server writes a conflict's merge onto a record waiting for review.
+    if (step.by === 'server') deny('badTransition');
     if (step.by === 'reviewer') {
       if (!holdsAny(P.reviewers)) deny('notReviewer');
       if (old.author === name) deny('ownRecord');
@@ -280,9 +282,20 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   if (isAdmin) return;
   if (old) deny('appendOnly');
   authorship();
-  if (!holdsAny(creators)) deny(rule.rule === 'review' ? 'notReviewer' : 'roleMayNot');
+  if (!holdsAny(creators))
+    deny(
+      rule.rule === 'review'
+        ? 'notReviewer'
+        : rule.rule === 'resolution'
+          ? 'notResolver'
+          : 'roleMayNot',
+    );
   if (rule.rule === 'progress') progressRule();
   if (rule.rule === 'review') reviewRule();
+  if (rule.rule === 'resolution') {
+    if (String(newDoc._id).indexOf(P.conflicts.resolutionPrefix + newDoc.recordId + ':') !== 0)
+      deny('wrongRecord');
+  }
   if (rule.rule === 'task') taskRule();
   if (rule.rule === 'taskEvent') taskEventRule();
 }

@@ -22,6 +22,12 @@ import {
 import { newProgressUpdate, progressUpdateSchema } from '../../src/lib/domain/progress.ts';
 import { newReview, reviewSchema } from '../../src/lib/domain/review.ts';
 import {
+  newOutcome,
+  newResolution,
+  outcomeSchema,
+  resolutionSchema,
+} from '../../src/lib/domain/conflict.ts';
+import {
   newTask,
   newTaskEvent,
   taskEventSchema,
@@ -68,6 +74,7 @@ const POSITION_OF: Partial<Record<Role, Position>> = {
   viceChair: 'viceChair',
 };
 const name = (role: Role) => `u-${role}`;
+const chairAuthor = { name: name('chair'), role: 'chair', commune: COMMUNE };
 const actors: Actor[] = [
   ...ROLES.map((role) => ({
     name: name(role),
@@ -425,6 +432,77 @@ function cells(): Cell[] {
       }
     }
   }
+  // Conflicts: a resolution by every role (of a record in each database, under its own id or
+  // another record's), edited and deleted; an outcome, which only the server (admin) writes;
+  // tombstones naming a resolution stay the author's own deletion rule.
+  for (const kind of ['environment', 'security', 'citizenReception']) {
+    const record = { ...check(kind, 'officer', 'draft'), _rev: '2-a' } as never;
+    const other = { ...check(kind, 'officer', 'draft'), _rev: '2-b' } as never;
+    for (const authorRole of ROLES) {
+      const by = { name: name(authorRole), role: authorRole, commune: COMMUNE };
+      const resolution = newResolution(record, '2-a', [record], {}, by, at()) as Doc;
+      resolutionSchema.parse(resolution);
+      const elsewhere = { ...resolution, recordId: (other as Doc)._id };
+      for (const actor of actors) {
+        for (const [what, doc] of [
+          ['', resolution],
+          [' naming another record', elsewhere],
+        ] as const)
+          out.push({
+            label: `resolution of ${kind} by ${authorRole}${what}`,
+            actor,
+            old: null,
+            next: doc,
+            action: 'create',
+            subject: doc,
+          });
+        const old = { ...resolution, _rev: '1-a' };
+        out.push({ label: `resolution edited`, actor, old, next: { ...old, picks: [] } });
+        out.push({
+          label: `resolution deleted`,
+          actor,
+          old,
+          next: { _id: old._id as string, _deleted: true },
+        });
+      }
+    }
+    const resolution = newResolution(record, '2-a', [record], {}, chairAuthor, at());
+    for (const [result, reason] of [
+      ['applied', null],
+      ['stale', 'stale'],
+      ['refused', 'mismatch'],
+    ] as const) {
+      const doc = newOutcome(resolution, result, reason, null, at()) as Doc;
+      outcomeSchema.parse(doc);
+      for (const actor of actors) {
+        out.push({
+          label: `outcome of ${kind}: ${result}`,
+          actor,
+          old: null,
+          next: doc,
+          action: 'create',
+          subject: doc,
+        });
+        out.push({ label: `outcome edited`, actor, old: { ...doc, _rev: '1-a' }, next: doc });
+      }
+    }
+  }
+  for (const status of CHECK_STATUSES) {
+    const leaf = { ...check('environment', 'officer', status), _rev: '2-b' };
+    const id = leaf._id as string;
+    for (const actor of actors)
+      out.push({
+        label: `tombstone naming a resolution of ${status}`,
+        actor,
+        old: leaf,
+        next: {
+          _id: id,
+          _rev: '3-c',
+          _deleted: true,
+          resolvedBy: `resolution:${id}:2026-01-01T00:00:00.000Z:x:abcdefgh`,
+        },
+      });
+  }
   // Plans and plan items: create, edit, delete.
   for (const actor of actors) {
     for (const doc of [
@@ -464,7 +542,7 @@ function cells(): Cell[] {
 
 const dbOf = (doc: Doc | null): DbRole => {
   if (!doc) return 'log';
-  if (doc.type === 'fieldCheck' || doc.type === 'review')
+  if (['fieldCheck', 'review', 'conflictResolution', 'conflictOutcome'].includes(String(doc.type)))
     return kindOf(String(doc.kind))?.db ?? 'log';
   return 'log';
 };
@@ -488,6 +566,8 @@ describe('the policy matrix: the app and the server agree', () => {
         'review',
         'task',
         'taskEvent',
+        'conflictResolution',
+        'conflictOutcome',
       ].sort(),
     );
   });

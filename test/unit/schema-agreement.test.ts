@@ -10,6 +10,7 @@ import { newProgressUpdate } from '../../src/lib/domain/progress.ts';
 import { newReview } from '../../src/lib/domain/review.ts';
 import { DOC_SCHEMAS, type SchemaType } from '../../src/lib/domain/schemas.ts';
 import { newTask, newTaskEvent } from '../../src/lib/domain/task.ts';
+import { newOutcome, newResolution } from '../../src/lib/domain/conflict.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
 import { photoId } from '../../src/lib/domain/photos.ts';
@@ -95,6 +96,37 @@ const samples: [string, Doc][] = [
   ['planItem', item as unknown as Doc],
   ['hamlet', newHamlet(COMMUNE, 'Thôn Đồng Tâm', new Date()) as unknown as Doc],
   ['task', task as unknown as Doc],
+  [
+    'conflictResolution',
+    newResolution(
+      makeCheck(43),
+      '2-a',
+      [
+        { ...makeCheck(43), _rev: '2-a' },
+        { ...makeCheck(43), _rev: '2-b', findings: 'khác' },
+      ],
+      { findings: '2-b' },
+      { name: 'chutich', role: 'chair', commune: COMMUNE },
+      new Date(),
+    ) as unknown as Doc,
+  ],
+  [
+    'conflictOutcome',
+    newOutcome(
+      newResolution(
+        makeCheck(44),
+        '2-a',
+        [{ ...makeCheck(44), _rev: '2-a' }],
+        {},
+        { name: 'chutich', role: 'chair', commune: COMMUNE },
+        new Date(),
+      ),
+      'stale',
+      'stale',
+      null,
+      new Date(),
+    ) as unknown as Doc,
+  ],
   [
     'taskEvent',
     newTaskEvent(

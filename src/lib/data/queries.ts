@@ -18,6 +18,7 @@ import type { PlanRepository } from './plan.repo';
 import type { ProgressRepository } from './progress.repo';
 import type { ReviewedRecord, ReviewLog } from './reviews.repo';
 import type { TaskRepository } from './tasks.repo';
+import type { ConflictedRecord, ConflictLog, ConflictState } from './conflicts.repo';
 import type { TaskState } from '$lib/domain/task';
 import type { ReviewState } from '$lib/domain/review';
 import type { PhotoLog } from './photos.repo';
@@ -32,6 +33,7 @@ export interface Repositories {
   /** Photos of records, as documents beside them (./photos.repo.ts). */
   photos: PhotoLog;
   tasks: TaskRepository;
+  conflicts: ConflictLog;
 }
 
 export interface CheckView {
@@ -120,6 +122,21 @@ export class Queries {
       'tasks',
       source(() => tasks.all(), tasks),
     );
+  }
+
+  /** Records with versions from two devices (the supervisor's list), newest first. */
+  conflicts(): Source<ConflictedRecord[]> {
+    const { conflicts } = this.repos;
+    return named(
+      'conflicts',
+      source(() => conflicts.list(), conflicts),
+    );
+  }
+
+  /** Every version of one record, the winner first ([] once resolved), and where it stands. */
+  versions(id: string): Source<{ versions: FieldCheck[]; status: ConflictState }> {
+    const { conflicts, checks } = this.repos;
+    return source(() => conflicts.versions(id), conflicts, checks);
   }
 
   /** Sent records waiting for a verdict, the earliest sent first (the review queue). */

@@ -21,6 +21,7 @@ import type { Db } from './pouch-types';
 import { ProgressRepository } from './progress.repo';
 import { ReviewLog, ReviewRepository } from './reviews.repo';
 import { TaskRepository } from './tasks.repo';
+import { ConflictLog, ConflictRepository } from './conflicts.repo';
 import {
   cookieOwner,
   rememberedSession,
@@ -177,6 +178,7 @@ export async function openWorkspace(session: DeviceSession) {
   const names = dbNames(session.commune);
   const checkRepos: Partial<Record<DbRole, FieldCheckRepository>> = {};
   const reviewRepos: Partial<Record<DbRole, ReviewRepository>> = {};
+  const conflictRepos: Partial<Record<DbRole, ConflictRepository>> = {};
   const photoRepos: Partial<Record<DbRole, PhotoRepository>> = {};
   const syncs: SyncController[] = [];
   let log: Db | null = null;
@@ -192,6 +194,7 @@ export async function openWorkspace(session: DeviceSession) {
     if (dbRole === 'log') log = local;
     checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable);
     reviewRepos[dbRole] = new ReviewRepository(local, undefined, actor, unreadable);
+    conflictRepos[dbRole] = new ConflictRepository(local, undefined, actor, unreadable);
     // Photos live in their record's database for now (issue 16 may give them their own).
     photoRepos[dbRole] = new PhotoRepository(local, actor);
     const remote = remoteDb(PouchDB, location.origin, name);
@@ -217,6 +220,7 @@ export async function openWorkspace(session: DeviceSession) {
     hamlets: new HamletRepository(log, session.commune, actor, undefined, unreadable),
     photos: new PhotoLog(photoRepos, (kind) => kindOf(kind)?.db),
     tasks: new TaskRepository(log, undefined, actor, unreadable),
+    conflicts: new ConflictLog(conflictRepos),
   };
   workspace.session = session;
   workspace.store = store;

@@ -10,6 +10,8 @@ export const DOC_TYPES = {
   photo: 'photo',
   task: 'task',
   taskEvent: 'taskEvent',
+  conflictResolution: 'conflictResolution',
+  conflictOutcome: 'conflictOutcome',
 } as const;
 export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
 

@@ -1,7 +1,7 @@
 // Time-ordered document ids: `<prefix>:<ISO time>:<user>:<random>`. Sorting ids sorts by time,
 // so the log is a range read, and the random tail keeps two devices from ever colliding.
 
-export type IdPrefix = 'check' | 'progress' | 'review' | 'task' | 'taskevent';
+export type IdPrefix = 'check' | 'progress' | 'review' | 'task' | 'taskevent' | 'resolution';
 
 const ID_PATTERN =
   /^(check|progress|review|task):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):([^:]+):([a-z0-9]{8})$/;
@@ -28,7 +28,11 @@ export interface ParsedId {
 }
 
 export function parseId(id: string): ParsedId | null {
-  const m = ID_PATTERN.exec(id) ?? REVIEW_ID_PATTERN.exec(id) ?? TASK_EVENT_ID_PATTERN.exec(id);
+  const m =
+    ID_PATTERN.exec(id) ??
+    REVIEW_ID_PATTERN.exec(id) ??
+    TASK_EVENT_ID_PATTERN.exec(id) ??
+    RESOLUTION_ID_PATTERN.exec(id);
   if (!m) return null;
   return { prefix: m[1] as IdPrefix, at: m[2], user: m[3], random: m[4] };
 }
@@ -73,6 +77,25 @@ export function makeTaskEventId(taskId: string, at: Date, user: string, random =
   if (!ID_PATTERN.test(taskId) || !taskId.startsWith('task:')) throw new Error('not a task id');
   if (!user || user.includes(':')) throw new Error('user name must be non-empty and free of ":"');
   return `taskevent:${taskId}:${at.toISOString()}:${user}:${random}`;
+}
+
+// A conflict's resolution names its record the same way (`resolution:<record id>:<time>:<user>:
+// <random>`): the tombstones of the versions it removed carry its id.
+const RESOLUTION_ID_PATTERN = new RegExp(
+  String.raw`^(resolution):check:${TIME}:[^:]+:[a-z0-9]{8}:(${TIME}):([^:]+):([a-z0-9]{8})$`,
+);
+export { RESOLUTION_ID_PATTERN };
+
+export function makeResolutionId(
+  recordId: string,
+  at: Date,
+  user: string,
+  random = randomSuffix(),
+) {
+  if (!ID_PATTERN.test(recordId) || !recordId.startsWith('check:'))
+    throw new Error('not a record id');
+  if (!user || user.includes(':')) throw new Error('user name must be non-empty and free of ":"');
+  return `resolution:${recordId}:${at.toISOString()}:${user}:${random}`;
 }
 
 /** The task a record's follow-up became: the record id's time, author and random tail. */

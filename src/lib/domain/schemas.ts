@@ -9,6 +9,7 @@ import { photoDocSchema } from './photos';
 import { progressUpdateSchema } from './progress';
 import { reviewSchema } from './review';
 import { taskEventSchema, taskSchema } from './task';
+import { outcomeSchema, resolutionSchema } from './conflict';
 
 export const DOC_SCHEMAS = {
   [DOC_TYPES.fieldCheck]: fieldCheckSchema,
@@ -20,6 +21,8 @@ export const DOC_SCHEMAS = {
   [DOC_TYPES.photo]: photoDocSchema,
   [DOC_TYPES.task]: taskSchema,
   [DOC_TYPES.taskEvent]: taskEventSchema,
+  [DOC_TYPES.conflictResolution]: resolutionSchema,
+  [DOC_TYPES.conflictOutcome]: outcomeSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaType = keyof typeof DOC_SCHEMAS;

@@ -5,6 +5,7 @@ import { reportEn } from './sections/report';
 import { storageEn } from './sections/storage';
 import { photosEn } from './sections/photos';
 import { tasksEn } from './sections/tasks';
+import { conflictsEn } from './sections/conflicts';
 import type { Messages } from './vi';
 import { deviceEn } from './sections/device';
 import { logFilterEn } from './sections/log-filter';
@@ -157,6 +158,7 @@ export const en: Messages = {
   report: reportEn,
   tasks: tasksEn,
   storage: storageEn,
+  conflicts: conflictsEn,
   policy: {
     signIn: 'sign-in required',
     unknownType: 'unknown document type',
@@ -183,6 +185,7 @@ export const en: Messages = {
     commentNeeded: 'a return must say what to correct',
     wrongRecord: 'a review must name the record it judges',
     ...tasksEn.policy,
+    ...conflictsEn.policy,
     invalid: 'invalid document: ',
   },
   plan: {

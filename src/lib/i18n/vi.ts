@@ -7,6 +7,7 @@ import { reportVi } from './sections/report';
 import { storageVi } from './sections/storage';
 import { photosVi } from './sections/photos';
 import { tasksVi } from './sections/tasks';
+import { conflictsVi } from './sections/conflicts';
 export const vi = {
   forms: formsVi,
   photos: photosVi,
@@ -154,6 +155,7 @@ export const vi = {
   report: reportVi,
   tasks: tasksVi,
   storage: storageVi,
+  conflicts: conflictsVi,
   policy: {
     signIn: 'Cần đăng nhập.',
     unknownType: 'Loại tài liệu không hợp lệ.',
@@ -182,6 +184,7 @@ export const vi = {
     commentNeeded: 'Khi trả lại, hãy ghi rõ cần sửa gì.',
     wrongRecord: 'Ý kiến duyệt phải gắn với đúng bản ghi được duyệt.',
     ...tasksVi.policy,
+    ...conflictsVi.policy,
     invalid: 'Dữ liệu không hợp lệ: ',
   },
   plan: {

@@ -48,7 +48,8 @@ export function changesAfter(
   const read: Read = {
     startedAt: performance.now(),
     batch: db
-      .changes({ since, limit, include_docs: true, return_docs: true })
+      // conflicts: a record with versions from two devices is listed for the supervisor.
+      .changes({ since, limit, include_docs: true, return_docs: true, conflicts: true })
       .then((res) => res as unknown as ChangesBatch),
   };
   byStart.set(key, read);

@@ -43,6 +43,7 @@ export const REASONS = [
   'evidenceNeeded',
   'reasonNeeded',
   'notYourFollowUp',
+  'notResolver',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -65,7 +66,7 @@ interface TypeRule {
   appendOnly?: boolean;
   /** An append-only document its author may delete (a photo taken back). */
   authorDeletes?: boolean;
-  rule?: 'progress' | 'review' | 'task' | 'taskEvent';
+  rule?: 'progress' | 'review' | 'task' | 'taskEvent' | 'resolution';
 }
 
 const types = POLICY.types as unknown as Record<string, TypeRule | undefined>;
@@ -145,6 +146,8 @@ export function decide(
     }
     action = step.action;
     if (isAdmin) return ok();
+    // Only the server writes a conflict's merge onto a record waiting for review.
+    if (step.by === 'server') return deny('badTransition');
     if (step.by === 'reviewer') {
       if (!holdsAny(POLICY.reviewers)) return deny('notReviewer');
       if (old.author === name) return deny('ownRecord');
@@ -173,7 +176,14 @@ export function decide(
   if (old) return deny('appendOnly');
   const problem = authorship();
   if (problem) return deny(problem);
-  if (!holdsAny(creators)) return deny(rule.rule === 'review' ? 'notReviewer' : 'roleMayNot');
+  if (!holdsAny(creators))
+    return deny(
+      rule.rule === 'review'
+        ? 'notReviewer'
+        : rule.rule === 'resolution'
+          ? 'notResolver'
+          : 'roleMayNot',
+    );
   if (rule.rule === 'progress') {
     const p = progressProblem(actor, newDoc);
     if (p) return deny(p);
@@ -181,6 +191,14 @@ export function decide(
   if (rule.rule === 'review') {
     const p = reviewProblem(actor, newDoc);
     if (p) return deny(p);
+  }
+  if (rule.rule === 'resolution') {
+    if (
+      String(newDoc._id).indexOf(
+        POLICY.conflicts.resolutionPrefix + String(newDoc.recordId) + ':',
+      ) !== 0
+    )
+      return deny('wrongRecord');
   }
   if (rule.rule === 'task') {
     const p = taskProblem(actor, newDoc);

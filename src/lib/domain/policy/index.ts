@@ -155,6 +155,25 @@ export function mayAssignTasks(actor: Actor): boolean {
   );
 }
 
+/** May resolve records edited on two devices of some kind (CONFLICT_RULE). */
+export function mayResolveConflicts(actor: Actor): boolean {
+  const t = '2000-01-01T00:00:00.000Z';
+  const recordId = `check:${t}:x:00000000`;
+  return KINDS.some(
+    (k) =>
+      decide(
+        actor,
+        null,
+        probe(actor, DOC_TYPES.conflictResolution, {
+          _id: `${POLICY.conflicts.resolutionPrefix}${recordId}:${t}:${actor.name}:00000000`,
+          kind: k.key,
+          recordId,
+        }),
+        k.db,
+      ).reason === null,
+  );
+}
+
 /** A reviewer role, so the review queue and verdicts are offered. */
 export function isReviewer(actor: Actor): boolean {
   return POLICY.reviewers.some((r) => holds(actor, r));

@@ -35,6 +35,9 @@ export const REVIEW_LIFECYCLE = {
     // with the author's own edits (the status `returned` is kept for records stamped by earlier
     // versions).
     { action: 'approve', from: 'submitted', to: 'approved', by: 'reviewer' },
+    // The server (never a person) writes a conflict's merge onto a record waiting for review
+    // (CONFLICT_RULE); a draft or returned record takes it as its author's save would.
+    { action: 'resolve', from: 'submitted', to: 'submitted', by: 'server' },
   ],
   deletable: ['draft'],
   /** What a reviewer's verdict may change; everything else must stay as the author wrote it. */
@@ -93,6 +96,19 @@ export const TRANSFER_RULE = {
   importBy: 'author',
 } as const;
 
+/**
+ * Conflicts (../conflict.ts, docs/conflicts.md, issue 14.3): a record with versions from two
+ * devices is resolved by a supervisor, who never writes the record. They write a resolution
+ * (append-only, beside the record, under an id naming it) holding every version in full, the
+ * field picks and the leaves it settles; the server, as the database's admin, applies it after
+ * checking it against the record's current leaves (../conflict-check.ts) and records an
+ * outcome that only it writes. Records keep their own rule: only the author edits them.
+ */
+export const CONFLICT_RULE = {
+  resolvers: REVIEWERS,
+  resolutionPrefix: 'resolution:',
+} as const;
+
 /** Everyone who works in the commune (the account admin assigns and closes nothing). */
 const WORKERS: readonly Role[] = ROLES.filter((r) => r !== 'admin');
 
@@ -106,15 +122,19 @@ const databaseReaders = {
   citizens: ['officer', 'chair', 'viceChair'],
 } as const;
 
-const reviewKinds = Object.fromEntries(
-  KINDS.map((k) => {
-    const readers = databaseReaders[k.db];
-    const creators = REVIEWERS.filter(
-      (r) => readers === 'members' || (readers as readonly Role[]).includes(r),
-    );
-    return [k.key, { db: k.db, creators }];
-  }),
-) as Record<string, { db: DbRole; creators: Role[] }>;
+/** Per kind: its database, and those of `roles` who read it (reviews, resolutions). */
+const readingKinds = (roles: readonly Role[]) =>
+  Object.fromEntries(
+    KINDS.map((k) => {
+      const readers = databaseReaders[k.db];
+      const creators = roles.filter(
+        (r) => readers === 'members' || (readers as readonly Role[]).includes(r),
+      );
+      return [k.key, { db: k.db, creators }];
+    }),
+  ) as Record<string, { db: DbRole; creators: Role[] }>;
+
+const reviewKinds = readingKinds(REVIEWERS);
 
 const kinds = Object.fromEntries(
   KINDS.map((k) => [k.key, { db: k.db, creators: [...k.recorders] }]),
@@ -138,6 +158,7 @@ export const POLICY = {
   progress: PROGRESS_RULE,
   review: REVIEW_RULE,
   task: TASK_RULE,
+  conflicts: CONFLICT_RULE,
   types: {
     fieldCheck: {
       /** The database and creators depend on the kind (src/lib/kinds). */
@@ -167,6 +188,15 @@ export const POLICY = {
     planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     /** The commune's hamlet list (issue 12.4): its admin adds, renames and retires hamlets. */
     hamlet: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
+    /** A conflict's resolution: beside its record (like reviews), by a supervisor. */
+    conflictResolution: {
+      kinds: readingKinds(CONFLICT_RULE.resolvers),
+      authored: true,
+      appendOnly: true,
+      rule: 'resolution',
+    },
+    /** What became of a resolution: the server (the database's admin) alone writes it. */
+    conflictOutcome: { kinds: readingKinds([]), creators: [], editors: [], authored: false },
     /** Tasks live in the commune log, which everyone replicates (TASK_RULE says who). */
     task: { db: 'log', creators: WORKERS, authored: true, appendOnly: true, rule: 'task' },
     taskEvent: {
