@@ -67,7 +67,27 @@ test('two offline devices make a conflict; the chair merges it with no version l
   await expect(table.locator('tr.differs')).toHaveCount(2);
   if (shots) await c.screenshot({ path: `${shots}/conflicts-compare.png`, fullPage: true });
   await expect(table.locator('tr[data-field="findings"]')).toContainText('Khác nhau');
-  // Findings from the phone, the note from the office.
+
+  // First the chair, offline, keeps the office's version; meanwhile the phone edits again, so
+  // the versions the chair chose between are stale: the server does not apply the choice and
+  // the chair is told to choose again.
+  await chair.context.setOffline(true);
+  c.once('dialog', (d) => void d.accept());
+  await c.getByRole('button', { name: 'Giữ nguyên bản 2' }).click();
+  await expect(c.getByTestId('conflict-pending')).toBeVisible();
+  await a.getByRole('button', { name: 'Sửa', exact: true }).click();
+  await a.getByLabel('Ghi chú').fill('Đã báo trưởng thôn');
+  await a.getByRole('button', { name: 'Lưu nháp' }).click();
+  await expect(a.getByText('Đã báo trưởng thôn')).toBeVisible();
+  await synced(a);
+  await chair.context.setOffline(false);
+  await expect(c.getByTestId('conflict-redo')).toContainText('vừa được sửa thêm', {
+    timeout: 60_000,
+  });
+  await expect(table.locator('tr[data-field="note"]')).toContainText('Đã báo trưởng thôn');
+  if (shots) await c.screenshot({ path: `${shots}/conflicts-redo.png`, fullPage: true });
+
+  // Then findings from the phone, the note from the office.
   await table
     .locator('tr[data-field="findings"] label', { hasText: 'Ghi trên điện thoại' })
     .locator('input')
@@ -91,14 +111,25 @@ test('two offline devices make a conflict; the chair merges it with no version l
     headers: { authorization: basic(CHAIR) },
   });
   expect(((await res.json()) as { _conflicts?: string[] })._conflicts ?? []).toEqual([]);
-  const resolution = docs.find((d) => d.type === 'conflictResolution' && d.recordId === id)!;
+  const resolution = docs
+    .filter((d) => d.type === 'conflictResolution' && d.recordId === id)
+    .sort((x, y) => (x._id < y._id ? -1 : 1))
+    .pop()!;
   expect((resolution.versions as { findings: string }[]).map((v) => v.findings).sort()).toEqual(
     ['Ghi trên điện thoại: rác đã dọn.', 'Ghi ở văn phòng: còn rác ven suối.'].sort(),
   );
-  // Each phone ends with the merged record.
-  await a.goto(url);
-  await expect(a.getByText('Cần kiểm tra lại')).toBeVisible({ timeout: 30_000 });
-  await expect(a.getByTestId('conflict')).toHaveCount(0);
+  // The stale choice changed nothing and stays on record, with its outcome.
+  const choices = docs.filter((d) => d.type === 'conflictResolution' && d.recordId === id);
+  expect(choices).toHaveLength(2);
+  const outcomes = docs.filter((d) => d.type === 'conflictOutcome' && d.recordId === id);
+  expect(outcomes.map((o) => o.result).sort()).toEqual(['applied', 'stale']);
+  // Each device ends with the merged record.
+  for (const p of [a, b]) {
+    await p.goto(url);
+    await expect(p.getByText('Cần kiểm tra lại')).toBeVisible({ timeout: 30_000 });
+    await expect(p.getByText('Ghi trên điện thoại: rác đã dọn.')).toBeVisible();
+    await expect(p.getByTestId('conflict')).toHaveCount(0);
+  }
   for (const d of [phone, office, chair]) expect(d.errors).toEqual([]);
   for (const d of [phone, office, chair]) await d.context.close();
 });

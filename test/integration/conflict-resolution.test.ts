@@ -13,7 +13,8 @@ import type { FieldCheck } from '../../src/lib/domain/field-check.ts';
 import type { Db } from '../../src/lib/data/pouch-types.ts';
 import { CHAIR, OFFICER, basicAuth, officerAuthor } from '../support/fixtures.ts';
 import { httpDb, memoryDb } from '../support/pouch.ts';
-import { useTestServer } from '../support/server.ts';
+import { rmSync } from 'node:fs';
+import { startTestServer, useTestServer, type TestServer } from '../support/server.ts';
 
 const server = useTestServer();
 const LOG = dbNames('hong-phong').log;
@@ -203,5 +204,53 @@ describe('a conflict resolved by a supervisor, applied by the server', () => {
     // A restarted sweep changes nothing (each resolution has its outcome).
     await server.conflicts.sweep();
     expect((await leavesOn(c.id)).length).toBe(2);
+  });
+});
+
+describe('a resolution the server has not applied yet', () => {
+  it('is applied at the next start', async () => {
+    const first = await startTestServer();
+    let second: TestServer | null = null;
+    try {
+      const remote = (who: typeof OFFICER, s: TestServer) => httpDb(s.url, LOG, who);
+      const phone = memoryDb('phone');
+      const office = memoryDb('office');
+      const phoneRepo = new FieldCheckRepository(phone);
+      const officeRepo = new FieldCheckRepository(office);
+      const input = emptyInput('environment', new Date());
+      input.hamlet = 'Thôn Pò Nhùng';
+      const draft = await phoneRepo.createDraft(input, officerAuthor);
+      await phone.sync(remote(OFFICER, first));
+      await office.sync(remote(OFFICER, first));
+      await phoneRepo.saveDraft(draft, { ...input, findings: 'Bản A' });
+      await officeRepo.saveDraft((await officeRepo.get(draft._id))!, {
+        ...input,
+        findings: 'Bản B',
+      });
+      await phone.sync(remote(OFFICER, first));
+      await office.sync(remote(OFFICER, first));
+      const desk = memoryDb('chair');
+      await desk.sync(remote(CHAIR, first));
+      const conflicts = new ConflictRepository(desk, undefined, chairActor);
+      const versions = await conflicts.versions(draft._id);
+      const keep = versions.find((v) => v.findings === 'Bản B')!;
+      // Stored straight into the database (as if the server stopped before applying it).
+      const resolution = newResolution(keep, keep._rev!, versions, {}, chair, new Date());
+      const put = await fetch(`${first.couchUrl}/${LOG}/${encodeURIComponent(resolution._id)}`, {
+        method: 'PUT',
+        headers: { authorization: basicAuth(first.admin), 'content-type': 'application/json' },
+        body: JSON.stringify(resolution),
+      });
+      expect(put.status).toBe(201);
+      await first.close();
+      second = await startTestServer(first.dataDir);
+      await phone.sync(remote(OFFICER, second));
+      expect((await phoneRepo.get(draft._id))?.findings).toBe('Bản B');
+      expect(await phoneRepo.conflictsOf(draft._id)).toEqual([]);
+    } finally {
+      await second?.stop();
+      if (second === null) await first.stop();
+      else rmSync(first.dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -146,7 +146,9 @@ export class ConflictRepository {
   ): Promise<Resolution | null> {
     const versions = await this.versions(id);
     const revs = versions.map((v) => v._rev!);
-    if (versions.length < 2 || !sameRevs(revs, seen) || !revs.includes(keptRev)) return null;
+    const named = [keptRev, ...Object.values(picks)];
+    if (versions.length < 2 || !sameRevs(revs, seen) || !named.every((r) => revs.includes(r)))
+      return null;
     const kept = versions.find((v) => v._rev === keptRev)!;
     const resolution = parseOrThrow(
       resolutionSchema,
