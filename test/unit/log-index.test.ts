@@ -223,6 +223,16 @@ describe('log index', () => {
     );
   });
 
+  it("keeps each record's photo slots for the rows' thumbnails, through its snapshot", async () => {
+    const { db, docs } = await seeded(12);
+    await db.put({ ...docs[5], photos: [2, 4] });
+    await logIndexOf(db).persist();
+    const fresh = new LogIndex(Object.create(db) as Db);
+    const rows = await fresh.matching({ text: 'lan 5' });
+    expect(rows.map((e) => [e.id, e.photos])).toEqual([[docs[5]._id, [2, 4]]]);
+    expect((await fresh.matching({})).filter((e) => e.photos.length).length).toBe(1);
+  });
+
   it('writes its snapshot over one another tab of the phone wrote', async () => {
     const { db } = await seeded(90);
     const tabA = new LogIndex(Object.create(db) as Db);
@@ -257,7 +267,19 @@ describe('log index', () => {
       const d = second.items[i];
       const { _id, kind, status, hamlet, place, startedAt, author, authorRole } = d;
       const state = status === 'submitted' ? 'waiting' : status;
-      expect(r).toEqual({ _id, kind, status, hamlet, place, startedAt, author, authorRole, state });
+      const photos = d.photos ?? [];
+      expect(r).toEqual({
+        _id,
+        kind,
+        status,
+        hamlet,
+        place,
+        startedAt,
+        author,
+        authorRole,
+        photos,
+        state,
+      });
     }
   });
 });

@@ -8,6 +8,7 @@ import type { SyncEvent } from '../../src/lib/data/sync-status';
 import { makeCheck, officerAuthor } from '../support/fixtures';
 import { nodeEnvironment } from '../support/harness/node-environment';
 import { memoryDb } from '../support/pouch';
+import { photoId, photoOwner } from '../../src/lib/domain/photos';
 
 const own = (id: string) => id.split(':').at(-2) === 'canbo';
 const chair = { name: 'chutich', role: 'chair', commune: 'hong-phong' };
@@ -61,5 +62,31 @@ describe('SyncEngine pending count', () => {
     expect(await engine.countPending()).toBe(await recount(local, memory.pushedSeq));
     await local.put({ ...(await local.get(ownDocs[0]._id)), findings: 'Sửa lần nữa.' });
     expect(await engine.countPending()).toBe(6);
+  });
+});
+
+describe('SyncEngine pending photos', () => {
+  it('counts the person’s photos apart from their records, until they are pushed', async () => {
+    const local = memoryDb('pending-photos-local');
+    const remote = memoryDb('pending-photos-remote');
+    const env = nodeEnvironment(true);
+    const isPhoto = (id: string) => photoOwner(id) === 'canbo';
+    const engine = new SyncEngine(local, remote, 'sync:photos', env, {
+      isOwnChange: (id) => own(id) || isPhoto(id),
+      isPhoto,
+      countDelayMs: 20,
+    });
+    const record = makeCheck(1, officerAuthor);
+    const other = makeCheck(2, chair);
+    const photo = (recordId: string, slot: 1 | 2) => ({ _id: photoId(recordId, slot), n: slot });
+    await local.bulkDocs([record, other, photo(record._id, 1), photo(record._id, 2)]);
+    await local.put(photo(other._id, 1)); // the chair's photo is not this person's to send
+    expect(await engine.countPending()).toBe(3);
+    expect(engine.pendingPhotos()).toBe(2);
+
+    const sent = until(engine, (e) => e.type === 'pendingCounted' && e.count === 0);
+    engine.start();
+    expect(await sent).toEqual({ type: 'pendingCounted', count: 0, photos: 0 });
+    await engine.stop();
   });
 });

@@ -13,8 +13,10 @@ const KEY = 'fieldbook:device:people';
 export interface PhonePerson {
   name: string;
   fullName: string | null;
-  /** Their records not yet on the server, as last counted. */
+  /** Their records and photos not yet on the server, as last counted. */
   unsent: number;
+  /** How many of those are photos. */
+  unsentPhotos?: number;
   lastSeenAt: string;
   /** Their offline PIN, as a salted hash only (lock/pin.ts). */
   pin?: PinVerifier;

@@ -44,6 +44,8 @@ export interface SyncOptions {
    * server also appear in the local changes feed until the push checkpoint passes them.
    */
   isOwnChange?: (id: string) => boolean;
+  /** Which of those are photos: the status says how many records and how many photos wait. */
+  isPhoto?: (id: string) => boolean;
 }
 
 export class SyncEngine {
@@ -147,6 +149,15 @@ export class SyncEngine {
   /** Whether `id` has a change the server does not have yet, as of the last count. */
   isPending(id: string): boolean {
     return this.pending.has(id);
+  }
+
+  /** How many of the pending changes, as of the last count, are photos. */
+  pendingPhotos(): number {
+    const isPhoto = this.options.isPhoto;
+    if (!isPhoto) return 0;
+    let n = 0;
+    for (const id of this.pending.keys()) if (isPhoto(id)) n += 1;
+    return n;
   }
 
   /** Count pending changes again now (after a local write, for instance). */
@@ -375,7 +386,7 @@ export class SyncEngine {
         this.countAgain = false;
         const count = await this.countPending();
         if (this.stopped) return;
-        this.emit({ type: 'pendingCounted', count });
+        this.emit({ type: 'pendingCounted', count, photos: this.pendingPhotos() });
       } while (this.countAgain);
     } catch {
       // a closed database while signing out: nothing to show

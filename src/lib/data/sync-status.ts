@@ -14,8 +14,10 @@ export type SyncPhase =
 export interface SyncStatus {
   phase: SyncPhase;
   online: boolean;
-  /** Local changes the server does not have yet. */
+  /** Local changes the server does not have yet (records and photos). */
   pendingLocal: number;
+  /** How many of them are photos (they sync after the records). */
+  pendingPhotos: number;
   /** 0..1 while syncing when the size of the batch is known, else null. */
   progress: number | null;
   lastSyncedAt: string | null;
@@ -32,7 +34,7 @@ export type SyncEvent =
   | { type: 'progress'; written: number; pending: number | null }
   | { type: 'paused'; at: string }
   | { type: 'error'; error: SyncErrorCode }
-  | { type: 'pendingCounted'; count: number }
+  | { type: 'pendingCounted'; count: number; photos?: number }
   | { type: 'denied'; id: string; reason: string }
   | { type: 'accepted'; id: string }
   /** Own records the server has just taken (receipts). */
@@ -47,6 +49,7 @@ export const initialSyncStatus = (
   phase: online ? 'connecting' : 'offline',
   online,
   pendingLocal: 0,
+  pendingPhotos: 0,
   progress: null,
   lastSyncedAt,
   error: null,
@@ -80,7 +83,7 @@ export function reduceSync(s: SyncStatus, e: SyncEvent): SyncStatus {
         progress: null,
       };
     case 'pendingCounted':
-      return { ...s, pendingLocal: e.count };
+      return { ...s, pendingLocal: e.count, pendingPhotos: e.photos ?? 0 };
     case 'denied':
       return { ...s, rejected: { ...s.rejected, [e.id]: e.reason } };
     case 'accepted': {
@@ -131,6 +134,7 @@ export function combineStatuses(list: SyncStatus[]): SyncStatus {
     phase,
     online: list.every((s) => s.online),
     pendingLocal: list.reduce((n, s) => n + s.pendingLocal, 0),
+    pendingPhotos: list.reduce((n, s) => n + s.pendingPhotos, 0),
     progress: progresses.length ? Math.min(...progresses) : null,
     // The oldest: the log as a whole is only as fresh as its stalest database.
     lastSyncedAt: synced.includes(null) ? null : (synced as string[]).sort()[0],

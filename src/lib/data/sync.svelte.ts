@@ -59,7 +59,8 @@ export class SyncController {
     const count = await this.engine.countPending();
     this.counted = true;
     this.deliveries += 1;
-    this.status = reduceSync(this.status, { type: 'pendingCounted', count });
+    const photos = this.engine.pendingPhotos();
+    this.status = reduceSync(this.status, { type: 'pendingCounted', count, photos });
     return count;
   }
 

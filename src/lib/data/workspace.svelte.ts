@@ -3,6 +3,7 @@
 import { dbNames, type DbRole } from '$lib/domain/constants';
 import { nowIso } from '$lib/domain/dates';
 import { parseId } from '$lib/domain/ids';
+import { photoOwner } from '$lib/domain/photos';
 import { readableDbs } from '$lib/domain/policy';
 import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
@@ -207,7 +208,11 @@ export async function openWorkspace(session: DeviceSession) {
     migrations.push(migrateOnOpen(local, { since, isOwn: isOwnChange, now: nowIso() }));
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
-    syncs.push(new SyncController(local, remote, memoryKey, { isOwnChange }, undefined, receipts));
+    // The count of what waits for the server includes the person's photos, told apart.
+    const isPhoto = (id: string) => photoOwner(id) === session.name;
+    const isOwnOrPhoto = (id: string) => isOwnChange(id) || isPhoto(id);
+    const options = { isOwnChange: isOwnOrPhoto, isPhoto };
+    syncs.push(new SyncController(local, remote, memoryKey, options, undefined, receipts));
   }
   if (!log) throw new Error('every person replicates the commune log');
   const checks = new CheckLog(checkRepos);
@@ -246,8 +251,12 @@ export async function openWorkspace(session: DeviceSession) {
   // The sign-in screen tells the next person whose records are still waiting on this phone.
   stopNoting = $effect.root(() => {
     $effect(() => {
-      const unsent = workspace.syncStatus?.pendingLocal;
-      if (unsent !== undefined) notePerson(session.name, { unsent });
+      const status = workspace.syncStatus;
+      if (status)
+        notePerson(session.name, {
+          unsent: status.pendingLocal,
+          unsentPhotos: status.pendingPhotos,
+        });
     });
   });
   notePerson(session.name, { lastSeenAt: nowIso(), session });

@@ -56,6 +56,9 @@ const attachment = (maxBytes: number) =>
 export const PHOTO_ID_PATTERN =
   /^photo:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):([^:]+):([a-z0-9]{8})-([1-6])$/;
 
+/** The person whose photo `id` is (the record's author), or null for another kind of id. */
+export const photoOwner = (id: string): string | null => PHOTO_ID_PATTERN.exec(id)?.[2] ?? null;
+
 /** The id of photo `slot` of record `recordId` (`check:<time>:<user>:<random>`). */
 export const photoId = (recordId: string, slot: PhotoSlot) =>
   `${recordId.replace(/^check:/, 'photo:')}-${slot}`;

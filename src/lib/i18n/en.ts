@@ -4,6 +4,8 @@ import { formsEn } from './sections/forms';
 import { reportEn } from './sections/report';
 import { storageEn } from './sections/storage';
 import { photosEn } from './sections/photos';
+import { gpsEn } from './sections/gps';
+import { unsentEn } from './sections/unsent';
 import { tasksEn } from './sections/tasks';
 import { conflictsEn } from './sections/conflicts';
 import type { Messages } from './vi';
@@ -13,6 +15,7 @@ import { logFilterEn } from './sections/log-filter';
 export const en: Messages = {
   forms: formsEn,
   photos: photosEn,
+  gps: gpsEn,
   appTitle: 'Field log',
   appSubtitle: 'Commune People’s Committee',
   nav: { log: 'Log', newCheck: 'New', signOut: 'Sign out', otherLanguage: 'Tiếng Việt' },
@@ -24,10 +27,8 @@ export const en: Messages = {
     waiting: 'Sending new changes',
     error: 'Sync error, will retry',
     signedOut: 'Sign in again to sync',
-    pending: (n: number) =>
-      n === 0
-        ? 'Every record is on the server'
-        : `${n} record${n === 1 ? '' : 's'} not on the server yet`,
+    pending: (n: number, photos = 0) =>
+      n === 0 ? 'Every record is on the server' : `${unsentEn(n, photos)} not on the server yet`,
     lastSynced: (when: string) => `Last synced: ${when}`,
     never: 'Never synced',
     errors: {
@@ -81,11 +82,6 @@ export const en: Messages = {
     followUpWho: 'Who',
     followUpDue: 'Due',
     note: 'Note',
-    gps: 'GPS position',
-    gpsTake: 'Get position',
-    gpsNone: 'No position',
-    gpsFailed: 'Could not get a position. You can go on without GPS.',
-    gpsAccuracy: (m: number) => `±${m} m`,
     save: 'Save draft',
     submit: 'Submit',
     saved: 'Saved on this device.',

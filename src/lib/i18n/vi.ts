@@ -6,11 +6,14 @@ import { formsVi } from './sections/forms';
 import { reportVi } from './sections/report';
 import { storageVi } from './sections/storage';
 import { photosVi } from './sections/photos';
+import { gpsVi } from './sections/gps';
+import { unsentVi } from './sections/unsent';
 import { tasksVi } from './sections/tasks';
 import { conflictsVi } from './sections/conflicts';
 export const vi = {
   forms: formsVi,
   photos: photosVi,
+  gps: gpsVi,
   appTitle: 'Sổ hiện trường',
   appSubtitle: 'UBND xã',
   nav: { log: 'Nhật ký', newCheck: 'Ghi mới', signOut: 'Đăng xuất', otherLanguage: 'English' },
@@ -22,8 +25,8 @@ export const vi = {
     waiting: 'Đang gửi thay đổi mới',
     error: 'Lỗi đồng bộ, sẽ thử lại',
     signedOut: 'Cần đăng nhập lại để đồng bộ',
-    pending: (n: number) =>
-      n === 0 ? 'Mọi bản ghi đã lên máy chủ' : `${n} bản ghi chưa lên máy chủ`,
+    pending: (n: number, photos = 0) =>
+      n === 0 ? 'Mọi bản ghi đã lên máy chủ' : `${unsentVi(n, photos)} chưa lên máy chủ`,
     lastSynced: (when: string) => `Đồng bộ lần cuối: ${when}`,
     never: 'Chưa đồng bộ lần nào',
     errors: {
@@ -77,11 +80,6 @@ export const vi = {
     followUpWho: 'Người thực hiện',
     followUpDue: 'Hạn',
     note: 'Ghi chú',
-    gps: 'Vị trí GPS',
-    gpsTake: 'Lấy vị trí',
-    gpsNone: 'Chưa có vị trí',
-    gpsFailed: 'Không lấy được vị trí. Có thể ghi tiếp mà không có GPS.',
-    gpsAccuracy: (m: number) => `sai số ±${m} m`,
     save: 'Lưu nháp',
     submit: 'Gửi',
     saved: 'Đã lưu trên máy.',

@@ -15,6 +15,8 @@ export interface LogRow {
   startedAt: string;
   author: string;
   authorRole: string;
+  /** The record's photo slots, so the row shows its first photo's thumbnail. */
+  photos?: number[];
 }
 
 /** One record as the merged log filters and searches it (the winning revision). */
@@ -32,6 +34,8 @@ export interface LogEntry {
   day: string;
   /** Every distinct word of its text, diacritics and case removed: ` ve sinh thon `. */
   words: string;
+  /** The record's photo slots (1–6), for the row's thumbnail. */
+  photos: number[];
 }
 
 /** What a person asks of the merged log; every part is optional, all parts must match. */
@@ -113,6 +117,9 @@ export function logEntryOf(id: string, doc: Record<string, unknown>): LogEntry |
       : [],
     day: vnDay(doc.startedAt),
     words: ` ${words.join(' ')} `,
+    photos: Array.isArray(doc.photos)
+      ? doc.photos.filter((n): n is number => Number.isInteger(n) && n >= 1 && n <= 6)
+      : [],
   };
 }
 
@@ -158,13 +165,15 @@ export function entryLine(e: LogEntry): string {
     e.planItems.join(','),
     e.day,
     e.words,
+    e.photos.join(','),
   ].join('\t');
 }
 
 export function lineEntry(line: string): LogEntry | null {
   const f = line.split('\t');
-  if (f.length !== 11) return null;
-  const [id, kind, hamlet, author, status, place, startedAt, authorRole, items, day, words] = f;
+  if (f.length !== 12) return null;
+  const [id, kind, hamlet, author, status, place, startedAt, authorRole, items, day, words, pics] =
+    f;
   return {
     id,
     kind: kind as FieldCheckKind,
@@ -177,6 +186,7 @@ export function lineEntry(line: string): LogEntry | null {
     planItems: items ? items.split(',') : [],
     day,
     words,
+    photos: pics ? pics.split(',').map(Number) : [],
   };
 }
 
@@ -190,4 +200,5 @@ export const rowOf = (e: LogEntry): LogRow => ({
   startedAt: e.startedAt,
   author: e.author,
   authorRole: e.authorRole,
+  photos: e.photos,
 });

@@ -19,7 +19,8 @@ import {
 import type { Db } from '../pouch-types';
 import { ChunkedSnapshot, chunkOf } from './snapshot';
 
-const VERSION = 2;
+// 3: entries keep the record's photo slots (thumbnails in filtered lists).
+const VERSION = 3;
 
 interface Manifest {
   version: number;

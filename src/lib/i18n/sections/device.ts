@@ -1,19 +1,20 @@
 // Shared phones (issue 15): signing out with unsent records, who else has records on this
 // phone, receipts, the lock, storage.
+import { unsentEn, unsentVi } from './unsent';
 export const deviceVi = {
   signOut: {
     title: 'Đăng xuất khỏi máy này?',
-    unsent: (n: number) => `Còn ${n} bản ghi chưa gửi lên máy chủ.`,
+    unsent: (n: number, photos = 0) => `Còn ${unsentVi(n, photos)} chưa gửi lên máy chủ.`,
     kept: 'Chúng vẫn được giữ trên máy này và sẽ tự gửi khi bạn đăng nhập lại lúc có mạng.',
     sendFirst: 'Gửi trước rồi đăng xuất',
     needsNetwork: 'Máy đang không có mạng nên chưa gửi được.',
-    sending: (n: number) => `Đang gửi… còn ${n} bản ghi.`,
+    sending: (n: number, photos = 0) => `Đang gửi… còn ${unsentVi(n, photos)}.`,
     failed: 'Chưa gửi được. Bạn có thể thử lại khi có mạng, hoặc vẫn đăng xuất.',
     anyway: 'Vẫn đăng xuất',
     stay: 'Ở lại',
   },
-  othersUnsent: (n: number, who: string) =>
-    `Máy này còn giữ ${n} bản ghi chưa gửi của ${who}. Người đó cần đăng nhập lại khi có mạng để gửi.`,
+  othersUnsent: (n: number, photos: number, who: string) =>
+    `Máy này còn giữ ${unsentVi(n, photos)} chưa gửi của ${who}. Người đó cần đăng nhập lại khi có mạng để gửi.`,
   someone: 'một người dùng trước',
   lock: {
     title: 'Sổ hiện trường đang khóa',
@@ -66,17 +67,17 @@ export const deviceVi = {
 export const deviceEn: typeof deviceVi = {
   signOut: {
     title: 'Sign out of this phone?',
-    unsent: (n: number) => `${n} record${n === 1 ? ' is' : 's are'} not on the server yet.`,
+    unsent: (n: number, photos = 0) => `${unsentEn(n, photos)} not on the server yet.`,
     kept: 'They stay on this phone and will be sent when you sign in again with a connection.',
     sendFirst: 'Send first, then sign out',
     needsNetwork: 'This phone has no connection, so they cannot be sent now.',
-    sending: (n: number) => `Sending… ${n} left.`,
+    sending: (n: number, photos = 0) => `Sending… ${unsentEn(n, photos)} left.`,
     failed: 'Not sent yet. Try again with a connection, or sign out anyway.',
     anyway: 'Sign out anyway',
     stay: 'Stay',
   },
-  othersUnsent: (n: number, who: string) =>
-    `This phone still holds ${n} unsent record${n === 1 ? '' : 's'} of ${who}. They need to sign in again with a connection to send them.`,
+  othersUnsent: (n: number, photos: number, who: string) =>
+    `This phone still holds ${unsentEn(n, photos)} of ${who} not sent yet. They need to sign in again with a connection to send them.`,
   someone: 'an earlier user',
   lock: {
     title: 'Fieldbook is locked',
