@@ -8,6 +8,7 @@ import type { AppBench } from './app/app-bench.ts';
 import { appRows } from './app/report.ts';
 import type { LinkResults } from './link/link-bench.ts';
 import { linkRows } from './link/report.ts';
+import type { PhotoSpeed } from './photo-speed.ts';
 import { loadRows } from '../load/report.ts';
 import { bytes, ms, ratio, seconds } from '../support/harness/stats.ts';
 
@@ -30,6 +31,8 @@ export interface BenchResults {
   load: LoadResult | string;
   /** Absent in a run that predates the link benchmark. */
   link?: LinkResults | string;
+  /** Absent in a run that predates the photo benchmark. */
+  photos?: PhotoSpeed | string;
 }
 
 type Row = [section: string, measure: string, value: string, target?: string];
@@ -181,6 +184,27 @@ function sizeRows(s: AppSize | string, lh: LighthouseResult | string): Row[] {
   ];
 }
 
+const PHOTOS = "Photos (Chromium, the app's compressPhoto)";
+
+function photoRows(p: PhotoSpeed | string | undefined): Row[] {
+  if (p === undefined) return [];
+  if (typeof p === 'string') return [[PHOTOS, 'not measured', p]];
+  const limit = 300 * 1024;
+  return [
+    [
+      PHOTOS,
+      `compress a 12-megapixel JPEG (4000 × 3000, ${bytes(p.inputBytes)}, EXIF upright), ${p.runs} runs`,
+      `p50 ${ms(p.ms.p50)}, p95 ${ms(p.ms.p95)}`,
+    ],
+    [
+      PHOTOS,
+      'what is stored: largest photo, its size and type; largest thumbnail',
+      `${bytes(p.bytes)}, ${p.width} × ${p.height} ${p.type}; ${bytes(p.thumbBytes)}`,
+      `${p.bytes <= limit && Math.max(p.width, p.height) <= 1600 ? '✓' : '✗'} (≤ 300 KB, long edge ≤ 1600 px)`,
+    ],
+  ];
+}
+
 export function rows(r: BenchResults): Row[] {
   const load: Row[] =
     typeof r.load === 'string'
@@ -194,7 +218,7 @@ export function rows(r: BenchResults): Row[] {
     ...linkRows(r.link),
     ...localRows(r.local),
     ...sizeRows(r.size, r.lighthouse),
-    ['Photos', 'compression of a 12-megapixel image', 'no photos exist yet: not measured'],
+    ...photoRows(r.photos),
     ...load,
   ];
 }

@@ -3,7 +3,7 @@
 // Sizes: BENCH_APP_RECORDS (the app in Chromium, "10000,50000"), BENCH_APP_SYNC_RECORDS
 // (10000), BENCH_RECORDS (Node sync, 10000), BENCH_LOCAL_RECORDS (repository in Chromium,
 // 50000), LOAD_DEVICES (50), LOAD_RECORDS (1000), LOAD_WORKERS, LOAD_TIMEOUT_MS;
-// BENCH_LINK_RECORDS (2000); BENCH_SKIP=app,sync,local,size,lighthouse,load,link skips parts (see test/bench/README.md).
+// BENCH_LINK_RECORDS (2000); BENCH_SKIP=app,sync,local,size,lighthouse,load,link,photos skips parts (see test/bench/README.md).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { withFreshServer } from '../support/harness/fresh-server.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { measureLinks } from './link/link-bench.ts';
 import { measureLocalSpeed } from './local-speed.ts';
+import { measurePhotoSpeed } from './photo-speed.ts';
 import { consoleTable, markdownTable, rows, type BenchResults } from './report.ts';
 import {
   medianRun,
@@ -118,6 +119,7 @@ const results: BenchResults = {
   ),
   load: await step('load', () => runLoadProcess()),
   link: await step('link', () => measureLinks(env('BENCH_LINK_RECORDS', 2000))),
+  photos: await step('photos', () => measurePhotoSpeed()),
 };
 
 const table = rows(results);
