@@ -113,7 +113,7 @@ test('two offline devices make a conflict; the chair merges it with no version l
   expect(((await res.json()) as { _conflicts?: string[] })._conflicts ?? []).toEqual([]);
   const resolution = docs
     .filter((d) => d.type === 'conflictResolution' && d.recordId === id)
-    .sort((x, y) => String(x._id).localeCompare(String(y._id)))
+    .sort((x, y) => (String(x._id) < String(y._id) ? -1 : 1))
     .pop()!;
   expect((resolution.versions as { findings: string }[]).map((v) => v.findings).sort()).toEqual(
     ['Ghi trên điện thoại: rác đã dọn.', 'Ghi ở văn phòng: còn rác ven suối.'].sort(),
