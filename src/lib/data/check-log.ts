@@ -4,11 +4,24 @@
 import type { FieldCheck, FieldCheckKind } from '$lib/domain/field-check';
 import type { Author, FieldCheckInput } from '$lib/domain/field-check-factory';
 import type { DbRole } from '$lib/domain/constants';
-import { kindOf } from '$lib/kinds';
+import { KINDS, kindOf } from '$lib/kinds';
 import type { FieldCheckRepository, Page } from './field-checks.repo';
 import { rowOf, type LogFilter, type LogRow } from './indexes/log-entry';
 import type { LogFacets } from './indexes/log-index';
 import type { ReviewStateName } from '$lib/domain/review';
+
+/** One record as a summary counts it (the dashboard): from the indexes, no record read. */
+export interface SummaryRow {
+  id: string;
+  kind: string;
+  hamlet: string;
+  author: string;
+  authorRole: string;
+  /** The day the work started, in Vietnam: `YYYY-MM-DD`. */
+  day: string;
+  planItems: readonly string[];
+  state: ReviewStateName;
+}
 
 /** A record as a list shows it, with its review state (the verdicts are review documents). */
 export type Listed<T> = T & { state: ReviewStateName };
@@ -141,6 +154,37 @@ export class CheckLog {
       for (const key of ['hamlets', 'authors', 'planItems'] as const)
         for (const [v, n] of f[key]) merged[key].set(v, (merged[key].get(v) ?? 0) + n);
     return merged;
+  }
+
+  /** The kinds kept in this person's databases (police records only where they may read). */
+  kinds(): FieldCheckKind[] {
+    return KINDS.filter((k) => this.repos[k.db]).map((k) => k.key);
+  }
+
+  /**
+   * One row per record whose work started between two days (`YYYY-MM-DD`), with its review
+   * state: from the log indexes and the review indexes alone, no record read (the dashboard).
+   */
+  async summaryRows(from: string, to: string): Promise<SummaryRow[]> {
+    const perDb = await Promise.all(
+      this.all.map(async (repo) => {
+        const entries = await repo.log.matching({ from, to });
+        const states = await repo.reviewStates.statesOf(
+          entries.map((e) => ({ _id: e.id, status: e.status })),
+        );
+        return entries.map((e, i): SummaryRow => ({
+          id: e.id,
+          kind: e.kind,
+          hamlet: e.hamlet,
+          author: e.author,
+          authorRole: e.authorRole,
+          day: e.day,
+          planItems: e.planItems,
+          state: states[i],
+        }));
+      }),
+    );
+    return perDb.flat();
   }
 
   /** Calls back once per burst after the log indexes took in new or changed records. */

@@ -22,6 +22,8 @@ import type { ConflictedRecord, ConflictLog, ConflictState } from './conflicts.r
 import type { TaskState } from '$lib/domain/task';
 import type { ReviewState } from '$lib/domain/review';
 import type { PhotoLog } from './photos.repo';
+import { buildDashboard, type Dashboard } from '$lib/dashboard/model';
+import { quarterRange, type Quarter } from '$lib/report/period';
 
 export interface Repositories {
   checks: CheckLog;
@@ -95,6 +97,43 @@ export class Queries {
       read: () => checks.facets(),
       subscribe: (onChange) => checks.watchLog(onChange),
     });
+  }
+
+  /**
+   * The supervisor's dashboard for a quarter (lib/dashboard): the plan's folds, and one row per
+   * record of the quarter from the log and review indexes (no record read). A burst of arriving
+   * records or verdicts is one read (the runner coalesces the indexes' calls).
+   */
+  dashboard(quarter: Quarter): Source<{ dashboard: Dashboard; plan: Plan | null }> {
+    const { checks, plan, progress, hamlets } = this.repos;
+    const range = quarterRange(quarter);
+    const log = { watch: (onChange: () => void) => checks.watchLog(onChange) };
+    return named(
+      'dashboard',
+      source(
+        async () => {
+          const [overview, rows, list] = await Promise.all([
+            loadPlanOverview(this.repos, quarter.year, this.clock()),
+            checks.summaryRows(range.from, range.to),
+            hamlets.list(),
+          ]);
+          const dashboard = buildDashboard({
+            quarter,
+            items: overview?.items ?? [],
+            folds: overview?.folds ?? new Map(),
+            rows,
+            kinds: checks.kinds(),
+            hamlets: list.filter((h) => !h.retired).map((h) => h.name),
+            syncs: [],
+          });
+          return { dashboard, plan: overview?.plan ?? null };
+        },
+        log,
+        plan,
+        progress,
+        hamlets,
+      ),
+    );
   }
 
   /** One field check and its conflicting versions; null when it is not on this device. */

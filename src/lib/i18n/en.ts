@@ -2,6 +2,7 @@
 import { reviewEn } from './sections/review';
 import { formsEn } from './sections/forms';
 import { reportEn } from './sections/report';
+import { dashboardEn } from './sections/dashboard';
 import { storageEn } from './sections/storage';
 import { photosEn } from './sections/photos';
 import { gpsEn } from './sections/gps';
@@ -152,6 +153,7 @@ export const en: Messages = {
   },
   review: reviewEn,
   report: reportEn,
+  dashboard: dashboardEn,
   tasks: tasksEn,
   storage: storageEn,
   conflicts: conflictsEn,

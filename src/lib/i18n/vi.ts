@@ -4,6 +4,7 @@ import { logFilterVi } from './sections/log-filter';
 import { reviewVi } from './sections/review';
 import { formsVi } from './sections/forms';
 import { reportVi } from './sections/report';
+import { dashboardVi } from './sections/dashboard';
 import { storageVi } from './sections/storage';
 import { photosVi } from './sections/photos';
 import { gpsVi } from './sections/gps';
@@ -151,6 +152,7 @@ export const vi = {
   /** Why the policy (src/lib/domain/policy) refuses a change; the server says the same. */
   review: reviewVi,
   report: reportVi,
+  dashboard: dashboardVi,
   tasks: tasksVi,
   storage: storageVi,
   conflicts: conflictsVi,

@@ -7,7 +7,7 @@ import { KINDS } from '../../kinds';
 import { DOC_TYPES, type DbRole } from '../constants';
 import { positionOf, primaryRole, type Position, type Role } from '../roles';
 import { decide, type Actor, type Reason } from './decide';
-import { POLICY, REVIEW_LIFECYCLE, type Action } from './table';
+import { DASHBOARD_RULE, POLICY, REVIEW_LIFECYCLE, type Action } from './table';
 
 export {
   decide,
@@ -20,6 +20,7 @@ export {
 } from './decide';
 export type { Actor, Decision, Reason } from './decide';
 export {
+  DASHBOARD_RULE,
   POLICY,
   PROGRESS_RULE,
   REVIEW_RULE,
@@ -172,6 +173,11 @@ export function mayResolveConflicts(actor: Actor): boolean {
         k.db,
       ).reason === null,
   );
+}
+
+/** May see the supervisor's dashboard (DASHBOARD_RULE). */
+export function maySeeDashboard(actor: Actor): boolean {
+  return DASHBOARD_RULE.viewers.some((r) => holds(actor, r));
 }
 
 /** A reviewer role, so the review queue and verdicts are offered. */

@@ -109,6 +109,16 @@ export const CONFLICT_RULE = {
   resolutionPrefix: 'resolution:',
 } as const;
 
+/**
+ * The supervisor's dashboard (issue 14.4): who sees the commune's work summed up (progress per
+ * index, work per hamlet, each person's records and last sync). A screen of the app, not a
+ * document: the server has nothing to enforce, each database's readers already bound what it
+ * counts (police records only for those who read them).
+ */
+export const DASHBOARD_RULE = {
+  viewers: REVIEWERS,
+} as const;
+
 /** Everyone who works in the commune (the account admin assigns and closes nothing). */
 const WORKERS: readonly Role[] = ROLES.filter((r) => r !== 'admin');
 
