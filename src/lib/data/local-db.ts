@@ -20,6 +20,16 @@ export function localDbName(user: string, remoteName: string): string {
 
 const open = new Map<string, Db>();
 
+/**
+ * Later opens make new instances. PouchDB's IndexedDB adapter closes a database for good when
+ * one of its transactions aborts (a full disk does that): every later call on that instance
+ * fails. The old instances are not closed here (their holders stop them); a sound database's
+ * new instance shares its IndexedDB connection (the adapter keeps one per name).
+ */
+export function forgetOpenDbs(): void {
+  open.clear();
+}
+
 export async function openLocalDb(name: string): Promise<Db> {
   const existing = open.get(name);
   if (existing) return existing;

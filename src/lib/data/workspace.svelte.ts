@@ -16,7 +16,7 @@ import { HamletRepository } from './hamlets.repo';
 import { Queries, type Repositories } from './queries';
 import { EvidenceRepository } from './evidence.repo';
 import { FieldCheckRepository } from './field-checks.repo';
-import { loadPouch, localDbName, openLocalDb, remoteDb } from './local-db';
+import { forgetOpenDbs, loadPouch, localDbName, openLocalDb, remoteDb } from './local-db';
 import { PlanRepository } from './plan.repo';
 import type { Db } from './pouch-types';
 import { ProgressRepository } from './progress.repo';
@@ -300,6 +300,33 @@ export function closeWorkspace(): Promise<unknown> {
   const stopping = workspace.syncs.map((s) => s.stop());
   workspace.syncs = [];
   return Promise.all(stopping);
+}
+
+let reopening: Promise<void> | null = null;
+
+/**
+ * After a full disk aborted a write: PouchDB's IndexedDB adapter has then closed that
+ * database for good, so every later save and the sync would fail until a reload. The person's
+ * databases are opened anew (screens and typing stay), and the save can be repeated.
+ */
+export function reopenAfterFullDisk(): Promise<void> {
+  const session = workspace.session;
+  if (!session) return Promise.resolve();
+  reopening ??= (async () => {
+    try {
+      // The failed save is told of the abort while the event is still on its way up to the
+      // database, whose handler only then drops PouchDB's cached connection: a new instance
+      // opened before that would take the closing one. So wait for the event to finish.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await closeWorkspace();
+      forgetOpenDbs();
+      // Not if the person locked or signed out meanwhile.
+      if (workspace.session?.name === session.name) await openWorkspace(workspace.session);
+    } finally {
+      reopening = null;
+    }
+  })();
+  return reopening;
 }
 
 /** Opens the remembered person's workspace, offline or not. */

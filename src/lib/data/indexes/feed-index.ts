@@ -80,7 +80,7 @@ export abstract class FeedIndex {
       });
       this.freshAfter = performance.now();
     }
-    void this.catchUp();
+    this.catchUpQuietly();
     return () => {
       this.listeners.delete(onChange);
       if (this.listeners.size === 0) {
@@ -103,8 +103,17 @@ export abstract class FeedIndex {
     const wait = Math.max(0, this.lastCatchUp + CATCH_UP_GAP_MS - Date.now());
     this.catchUpTimer = setTimeout(() => {
       this.catchUpTimer = null;
-      void this.catchUp();
+      this.catchUpQuietly();
     }, wait);
+  }
+
+  /**
+   * A catch-up nobody waits for. It fails only when the database cannot be read: closed (the
+   * workspace closed, or a full disk made PouchDB close it; the workspace then opens it anew
+   * with new indexes), so there is nothing to tell anyone here.
+   */
+  private catchUpQuietly(): void {
+    this.catchUp().catch(() => undefined);
   }
 
   /** Reads what changed since the last catch-up; one catch-up at a time. */

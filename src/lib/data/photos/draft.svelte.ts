@@ -37,7 +37,6 @@ const thumbName = (slot: PhotoSlot) => `thumb${slot}`;
 export class DraftPhotos {
   slots = $state<SlotView[]>([]);
   busy = $state(false);
-  private db: Db | null = null;
   private urls: string[] = [];
 
   constructor(
@@ -60,9 +59,9 @@ export class DraftPhotos {
     return this.slots.map((s) => s.slot);
   }
 
-  private async pendingDb(): Promise<Db> {
-    this.db ??= await openLocalDb(localDbName(this.user, 'draft-photos'));
-    return this.db;
+  /** Asked each time (openLocalDb keeps it open): a new instance after a full disk. */
+  private pendingDb(): Promise<Db> {
+    return openLocalDb(localDbName(this.user, 'draft-photos'));
   }
 
   private async pending(): Promise<PendingDoc> {

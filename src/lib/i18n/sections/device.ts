@@ -38,6 +38,7 @@ export const deviceVi = {
     mismatch: 'Hai lần nhập mã PIN không giống nhau.',
     save: 'Lưu mã PIN',
     saved: 'Đã đặt mã PIN cho máy này.',
+    saveFailed: 'Chưa lưu được mã PIN trên máy. Hãy thử lại.',
     lockNow: 'Khóa máy',
     accountLocked:
       'Tài khoản này đã bị quản trị viên xã khóa nên không mở được dữ liệu trên máy này nữa. Hãy liên hệ quản trị viên xã.',
@@ -101,6 +102,7 @@ export const deviceEn: typeof deviceVi = {
     mismatch: 'The two PINs are not the same.',
     save: 'Save PIN',
     saved: 'The PIN is set for this phone.',
+    saveFailed: 'The PIN was not saved on this phone. Try again.',
     lockNow: 'Lock',
     accountLocked:
       'The commune administrator has locked this account, so the data on this phone no longer opens. Contact the administrator.',

@@ -10,8 +10,9 @@ export const storageVi = {
     'Trình duyệt chưa hứa giữ dữ liệu khi máy thiếu chỗ. Hãy gửi bản ghi lên máy chủ thường xuyên.',
   nearFull:
     'Bộ nhớ của máy sắp đầy. Hãy gửi bản ghi lên máy chủ khi có mạng và xóa bớt ảnh, video không cần trên máy.',
+  // Said by every form that saves what a person typed (data/save-failure.ts).
   quota:
-    'Bộ nhớ của máy đã đầy nên chưa lưu được bản ghi. Nội dung đã nhập vẫn còn nguyên; hãy xóa bớt ảnh, video hoặc ứng dụng không cần trên máy rồi bấm lưu lại.',
+    'Bộ nhớ của máy đã đầy nên chưa lưu được. Nội dung đã nhập vẫn còn nguyên; hãy xóa bớt ảnh, video hoặc ứng dụng không cần trên máy rồi thử lại.',
   bytes: (n: string, unit: 'KB' | 'MB' | 'GB') => `${n} ${unit}`,
   transfer: {
     title: 'Chuyển bản ghi chưa gửi bằng tệp',
@@ -47,7 +48,7 @@ export const storageEn: typeof storageVi = {
   nearFull:
     'The phone is almost full. Send records to the server when online and delete photos or videos you do not need.',
   quota:
-    'The phone is full, so the record was not saved. Everything you typed is still here; delete photos, videos or apps you do not need, then save again.',
+    'The phone is full, so nothing was saved. Everything you typed is still here; delete photos, videos or apps you do not need, then try again.',
   bytes: (n: string, unit: 'KB' | 'MB' | 'GB') => `${n} ${unit}`,
   transfer: {
     title: 'Moving unsent records by file',
