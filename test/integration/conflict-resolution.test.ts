@@ -103,6 +103,16 @@ describe('a conflict resolved by a supervisor, applied by the server', () => {
       new Date(),
     );
     expect((await put(OFFICER, forged)).reason).toContain('(not a resolver)');
+    // Nor one in the chair's name.
+    const asTheChair = newResolution(
+      versions[0],
+      versions[0]._rev!,
+      versions,
+      {},
+      chair,
+      new Date(),
+    );
+    expect((await put(OFFICER, asTheChair)).reason).toContain('(author must be you)');
     const outcome = { _id: outcomeIdOf(forged._id), type: 'conflictOutcome' };
     expect((await put(OFFICER, outcome)).status).toBe(403);
 
@@ -204,6 +214,53 @@ describe('a conflict resolved by a supervisor, applied by the server', () => {
     // A restarted sweep changes nothing (each resolution has its outcome).
     await server.conflicts.sweep();
     expect((await leavesOn(c.id)).length).toBe(2);
+  });
+});
+
+describe('a conflict between a version sent for review and a draft', () => {
+  it('is merged onto the sent version by the server alone, which keeps it waiting for review', async () => {
+    const phone = memoryDb('phone');
+    const office = memoryDb('office');
+    const phoneRepo = new FieldCheckRepository(phone);
+    const officeRepo = new FieldCheckRepository(office);
+    const input = emptyInput('environment', new Date());
+    input.hamlet = 'Thôn Nà Pàn';
+    const draft = await phoneRepo.createDraft(input, officerAuthor);
+    await phone.sync(asOfficer());
+    await office.sync(asOfficer());
+    const saved = await phoneRepo.saveDraft(draft, { ...input, findings: 'Gửi duyệt' });
+    const sent = await phoneRepo.submit(saved);
+    await officeRepo.saveDraft((await officeRepo.get(draft._id))!, {
+      ...input,
+      findings: 'Nháp ở văn phòng',
+      note: 'Bổ sung số hộ',
+    });
+    await phone.sync(asOfficer());
+    await office.sync(asOfficer());
+    const { desk, conflicts } = await chairDesk();
+    const versions = await conflicts.versions(draft._id);
+    expect(versions.map((v) => v.status).sort()).toEqual(['draft', 'submitted']);
+    const officeV = versions.find((v) => v.status === 'draft')!;
+    // Nobody but the server writes content onto a sent record: not its author either.
+    const byAuthor = await put(OFFICER, { ...sent, note: 'Bổ sung số hộ' });
+    expect(byAuthor.status).toBe(403);
+
+    await conflicts.resolve(
+      draft._id,
+      [sent._rev!, officeV._rev!],
+      sent._rev!,
+      { note: officeV._rev! },
+      chair,
+    );
+    await desk.sync(asChair());
+    await server.conflicts.idle();
+    const [merged] = await leavesOn(draft._id);
+    expect((await leavesOn(draft._id)).length).toBe(1);
+    expect([merged.status, merged.findings, merged.note]).toEqual([
+      'submitted',
+      'Gửi duyệt',
+      'Bổ sung số hộ',
+    ]);
   });
 });
 
