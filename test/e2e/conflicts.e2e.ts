@@ -59,6 +59,9 @@ test('two offline devices make a conflict; the chair merges it with no version l
   const c = chair.page;
   await signIn(c, CHAIR);
   await synced(c);
+  // The record's page sends the chair to the comparison; the list has it too.
+  await c.goto(url);
+  await expect(c.getByTestId('conflict-compare')).toBeVisible({ timeout: 30_000 });
   await c.getByTestId('nav-conflicts').click();
   await expect(c.getByTestId('conflict-list')).toContainText(place, { timeout: 30_000 });
   if (shots) await c.screenshot({ path: `${shots}/conflicts-list.png`, fullPage: true });
