@@ -50,21 +50,23 @@ export function createConflictApplier(opts: {
   let retry: NodeJS.Timeout | null = null;
   let closed = false;
 
+  /** Logged, and everything without an outcome is tried again a little later. */
+  function failed(what: string, err: unknown) {
+    console.error(`[conflicts] ${what}:`, err instanceof Error ? err.message : err);
+    if (retry || closed) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void sweep();
+    }, RETRY_AFTER_ERROR_MS);
+    retry.unref();
+  }
+
   function enqueue(db: string, resolutionId: string): Promise<void> {
     const recordId = recordOf(resolutionId);
     const key = `${db}\0${recordId}`;
     const run = (chains.get(key) ?? Promise.resolve())
       .then(() => (closed ? undefined : applyOne(store, db, resolutionId)))
-      .catch((err: unknown) => {
-        console.error(`[conflicts] ${resolutionId}:`, err instanceof Error ? err.message : err);
-        if (!retry && !closed) {
-          retry = setTimeout(() => {
-            retry = null;
-            void sweep();
-          }, RETRY_AFTER_ERROR_MS);
-          retry.unref();
-        }
-      });
+      .catch((err: unknown) => failed(resolutionId, err));
     chains.set(key, run);
     void run.then(() => {
       if (chains.get(key) === run) chains.delete(key);
@@ -134,22 +136,27 @@ export function createConflictApplier(opts: {
     }
   }
 
+  /** Never throws: a database that cannot be read now is swept again a little later. */
   async function sweep(): Promise<void> {
     const runs: Promise<void>[] = [];
     for (const db of roleOf.keys()) {
-      const [resolutions, outcomes] = await Promise.all([
-        store.idsBetween(db, PREFIX, `${PREFIX}\ufff0`),
-        store.idsBetween(db, OUTCOME_ID_PREFIX + PREFIX, `${OUTCOME_ID_PREFIX}${PREFIX}\ufff0`),
-      ]);
-      const done = new Set(outcomes);
-      for (const id of resolutions) if (!done.has(outcomeIdOf(id))) runs.push(enqueue(db, id));
+      try {
+        const [resolutions, outcomes] = await Promise.all([
+          store.idsBetween(db, PREFIX, `${PREFIX}\ufff0`),
+          store.idsBetween(db, OUTCOME_ID_PREFIX + PREFIX, `${OUTCOME_ID_PREFIX}${PREFIX}\ufff0`),
+        ]);
+        const done = new Set(outcomes);
+        for (const id of resolutions) if (!done.has(outcomeIdOf(id))) runs.push(enqueue(db, id));
+      } catch (err) {
+        failed(`sweep of ${db}`, err);
+      }
     }
     await Promise.all(runs);
   }
 
   return {
     noticeWrite(db, body) {
-      if (!roleOf.has(db) || !body.includes('"conflictResolution"')) return;
+      if (closed || !roleOf.has(db) || !body.includes('"conflictResolution"')) return;
       for (const id of resolutionIds(body)) void enqueue(db, id);
     },
     sweep,
