@@ -55,6 +55,13 @@ test('two people on one phone: each sees only their own, and both records reach 
   await expect(page.getByTestId('sign-in-again')).toContainText(
     'Máy đang giữ phiên đăng nhập của người khác',
   );
+  // The status bar says what is true: his session has not expired, he must sign in to send.
+  const bar = page.getByTestId('sync');
+  await expect(bar.getByTestId('sync-phase')).toHaveText('Chưa gửi: cần đăng nhập bằng mật khẩu');
+  await expect(bar.getByTestId('sync-held')).toHaveText(
+    'Máy đang giữ phiên đăng nhập của người khác, nên bản ghi của bạn mới chỉ lưu trên máy. Hãy đăng nhập bằng mật khẩu của bạn để gửi chúng lên máy chủ. Đăng nhập để gửi',
+  );
+  await expect(bar).not.toContainText('Phiên đăng nhập đã hết hạn');
   await recordInApp(page, 'Tuần tra / vụ việc ANTT', {
     'Thôn/bản': 'Thôn Nà Rì',
     'Tuyến tuần tra': policeRoute,
@@ -80,11 +87,13 @@ test('two people on one phone: each sees only their own, and both records reach 
   // Online: nothing goes up under the officer's cookie; the policeman signs in and his goes up.
   await context.setOffline(false);
   await page.getByRole('link', { name: 'Sổ hiện trường', exact: true }).click();
-  await page.getByTestId('sign-in-again').getByRole('link').click();
+  await expect(bar).not.toContainText('Phiên đăng nhập đã hết hạn');
+  await page.getByTestId('sync-held').getByRole('link', { name: 'Đăng nhập để gửi' }).click();
   await page.getByLabel('Tên đăng nhập').fill(POLICE.name);
   await page.getByLabel('Mật khẩu').fill(POLICE.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', upToDate);
+  await expect(page.getByTestId('sync-held')).toHaveCount(0);
   await expect.poll(() => serverDoc(baseURL!, DB.police, policeRoute), upToDate).toBeTruthy();
   expect((await serverDoc(baseURL!, DB.police, policeRoute))?.author).toBe(POLICE.name);
   expect(await serverDoc(baseURL!, DB.log, officerPlace)).toBeUndefined();

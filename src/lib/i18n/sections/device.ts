@@ -48,6 +48,11 @@ export const deviceVi = {
     openWithPin: (who: string) => `Mở bằng mã PIN của ${who}`,
     waitsForPassword:
       'Máy đang giữ phiên đăng nhập của người khác nên bản ghi của bạn chưa được gửi. Khi có mạng, hãy đăng nhập bằng mật khẩu để gửi; mọi dữ liệu trên máy vẫn còn.',
+    // The status bar of a person opened with their PIN while the cookie is someone else's.
+    heldPhase: 'Chưa gửi: cần đăng nhập bằng mật khẩu',
+    heldHelp:
+      'Máy đang giữ phiên đăng nhập của người khác, nên bản ghi của bạn mới chỉ lưu trên máy. Hãy đăng nhập bằng mật khẩu của bạn để gửi chúng lên máy chủ.',
+    signInToSend: 'Đăng nhập để gửi',
   },
   receipt: {
     title: 'Bản ghi đang ở đâu',
@@ -112,6 +117,10 @@ export const deviceEn: typeof deviceVi = {
     openWithPin: (who: string) => `Open with ${who}'s PIN`,
     waitsForPassword:
       "This phone holds someone else's sign-in, so your records are not being sent. With a connection, sign in with your password to send them; everything on the phone is kept.",
+    heldPhase: 'Not sending: sign in with your password',
+    heldHelp:
+      "This phone holds someone else's sign-in, so your records are only kept on the phone. Sign in with your own password to send them to the server.",
+    signInToSend: 'Sign in to send',
   },
   receipt: {
     title: 'Where this record is',
