@@ -280,7 +280,8 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   }
 
   if (isAdmin) return;
-  if (old) deny('appendOnly');
+  if (old && !rule.authorEdits) deny('appendOnly');
+  if (old && old.author !== name) deny('notYourRecord');
   authorship();
   if (!holdsAny(creators))
     deny(

@@ -115,6 +115,17 @@ async function screens(page: Page, lang: string) {
   }
 }
 
+/** The devices' sync notes on the server (read as the chair, who reads the commune log). */
+async function syncNotes(baseURL: string) {
+  const key = (k: string) => encodeURIComponent(JSON.stringify(k));
+  const range = `startkey=${key('devicesync:')}&endkey=${key('devicesync:\ufff0')}`;
+  const res = await fetch(`${baseURL}/db/${LOG_DB}/_all_docs?include_docs=true&${range}`, {
+    headers: { authorization: basic(CHAIR) },
+  });
+  const body = (await res.json()) as { rows: { doc: { author: string } }[] };
+  return body.rows.map((r) => r.doc);
+}
+
 async function openDashboard(page: Page) {
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('dash-year').selectOption(String(YEAR));
@@ -126,6 +137,20 @@ test('the chair sees the quarter in charts and tables; an officer has no dashboa
   baseURL,
 }) => {
   await seed(baseURL!);
+  // An officer first: no link, and the page says whom it is for. Their phone notes its sync.
+  const other = await newPhone(browser);
+  await signIn(other.page, OFFICER);
+  await expect(other.page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
+  await expect(other.page.getByTestId('nav-plan')).toBeVisible();
+  await expect(other.page.getByTestId('nav-dashboard')).toHaveCount(0);
+  await other.page.goto('/dashboard');
+  await expect(other.page.getByTestId('dash-not-allowed')).toBeVisible();
+  await expect(other.page.getByTestId('chart-people')).toHaveCount(0);
+  await expect
+    .poll(async () => (await syncNotes(baseURL!)).filter((d) => d.author === OFFICER.name).length)
+    .toBe(1);
+  await other.context.close();
+
   const { context, page, errors } = await newPhone(browser);
   await signIn(page, CHAIR);
   await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate');
@@ -153,6 +178,9 @@ test('the chair sees the quarter in charts and tables; an officer has no dashboa
   await expect(officerBar.getByTestId('segment')).toHaveCount(3);
   const policeBar = people.getByTestId('person-bar').filter({ hasText: 'Lý Văn Công An' });
   await expect(policeBar).toHaveAttribute('data-waiting', '2');
+  // When each device last synced: the officer's phone noted it, the police never signed in.
+  await expect(officerBar).toContainText(/Đồng bộ lần cuối: \d\d:\d\d \d\d\/\d\d\/\d{4}/);
+  await expect(policeBar).toContainText('Chưa thấy máy đồng bộ');
   await page.getByTestId('dash-people').getByText('Xem số liệu dạng bảng').click();
   const peopleTable = page.getByTestId('dash-people-table');
   await expect(peopleTable.locator('tr[data-person="Nguyễn Văn Cán Bộ"] td')).toHaveText([
@@ -208,14 +236,4 @@ test('the chair sees the quarter in charts and tables; an officer has no dashboa
   await screens(page, 'en');
   expect(errors).toEqual([]);
   await context.close();
-
-  // An officer: no link, and the page says whom it is for.
-  const other = await newPhone(browser);
-  await signIn(other.page, OFFICER);
-  await expect(other.page.getByTestId('nav-plan')).toBeVisible();
-  await expect(other.page.getByTestId('nav-dashboard')).toHaveCount(0);
-  await other.page.goto('/dashboard');
-  await expect(other.page.getByTestId('dash-not-allowed')).toBeVisible();
-  await expect(other.page.getByTestId('chart-people')).toHaveCount(0);
-  await other.context.close();
 });

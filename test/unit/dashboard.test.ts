@@ -5,6 +5,7 @@
 // corrections and approvals taken in incrementally by the indexes.
 import { describe, expect, it } from 'vitest';
 import { CheckLog } from '../../src/lib/data/check-log';
+import { DeviceSyncRepository } from '../../src/lib/data/device-sync.repo';
 import { EvidenceRepository } from '../../src/lib/data/evidence.repo';
 import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo';
 import { HamletRepository } from '../../src/lib/data/hamlets.repo';
@@ -19,7 +20,9 @@ import { emptyInput, newFieldCheck, type Author } from '../../src/lib/domain/fie
 import { fieldCheckSchema, type FieldCheck } from '../../src/lib/domain/field-check';
 import { hamletKey, newHamlet } from '../../src/lib/domain/hamlet';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index';
+import { PolicyError, assertAllowed } from '../../src/lib/domain/policy';
 import { reviewStateOf } from '../../src/lib/domain/review';
+import { couchRolesFor } from '../../src/lib/domain/roles';
 import { quarterRange, type Quarter } from '../../src/lib/report/period';
 import { memoryDb } from '../support/pouch';
 
@@ -29,6 +32,12 @@ const head: Author = { name: 'truongthon', role: 'hamletHead', commune: COMMUNE 
 const police: Author = { name: 'congan', role: 'police', commune: COMMUNE };
 const chair: Author = { name: 'chutich', role: 'chair', commune: COMMUNE };
 const vice: Author = { name: 'phochutich', role: 'viceChair', commune: COMMUNE };
+
+const actor = (a: Author) => ({
+  name: a.name,
+  roles: couchRolesFor(a.role as never, COMMUNE),
+  commune: COMMUNE,
+});
 
 const Q: Quarter = { year: 2023, quarter: 3 };
 const HAMLETS = ['Thôn Nà Cạn', 'Nà Cạn', 'Đồng Tâm', 'Bản Pàn Pè', 'Thôn Khuổi Mịt'];
@@ -277,6 +286,7 @@ describe('the dashboard', () => {
       progress: new ProgressRepository(d.db),
       evidence: new EvidenceRepository(d.db),
       hamlets: new HamletRepository(d.db, COMMUNE),
+      deviceSyncs: new DeviceSyncRepository(d.db, actor(officer)),
     } as unknown as Repositories;
     const queries = new Queries(repos, () => new Date('2023-12-01T03:00:00Z'));
     let latest: Dashboard | undefined;
@@ -298,5 +308,45 @@ describe('the dashboard', () => {
     expect(runner.reads - reads).toBe(1);
     expectAgrees(latest!, want);
     runner.stop();
+  });
+
+  it('shows when each person’s devices last synced, noted by the devices themselves', async () => {
+    const d = device('dash-syncs');
+    const phone = new DeviceSyncRepository(d.db, actor(officer));
+    const tablet = new DeviceSyncRepository(d.db, actor(officer));
+    const chairs = new DeviceSyncRepository(d.db, actor(chair));
+    const first = await phone.mark('phone001', '2023-09-01T01:00:00.000Z');
+    expect(first?._id).toBe('devicesync:canbo:phone001');
+    // Within ten minutes nothing new is written (each note is a revision sent to everyone).
+    expect(await phone.mark('phone001', '2023-09-01T01:05:00.000Z')).toBeNull();
+    const later = await phone.mark('phone001', '2023-09-02T08:00:00.000Z');
+    expect(later?._rev).toMatch(/^2-/);
+    await tablet.mark('tablet01', '2023-08-20T03:00:00.000Z');
+    await chairs.mark('chair001', '2023-09-03T02:00:00.000Z');
+    // Only its author rewrites a device's note.
+    const stored = (await d.db.get('devicesync:canbo:phone001')) as Record<string, unknown>;
+    const forged = { ...stored, lastSyncedAt: '2023-09-30T00:00:00.000Z' };
+    expect(() => assertAllowed(actor(chair), stored, { ...forged, author: 'chutich' })).toThrow(
+      PolicyError,
+    );
+    expect(() => assertAllowed(actor(chair), stored, forged)).toThrow(PolicyError);
+    expect(() => assertAllowed(actor(officer), stored, forged)).not.toThrow();
+
+    const dash = buildDashboard({
+      quarter: Q,
+      items: [],
+      folds: new Map(),
+      rows: [],
+      kinds: [],
+      hamlets: [],
+      syncs: await phone.all(),
+    });
+    const canbo = dash.officers.find((o) => o.author === 'canbo')!;
+    expect(canbo.lastSync).toBe('2023-09-02T08:00:00.000Z');
+    expect(canbo.devices.map((x) => x.device)).toEqual(['phone001', 'tablet01']);
+    expect(canbo.records).toBe(0);
+    expect(dash.officers.find((o) => o.author === 'chutich')?.lastSync).toBe(
+      '2023-09-03T02:00:00.000Z',
+    );
   });
 });

@@ -3,6 +3,7 @@
 // by the generated validate_doc_update the server runs. They must agree on every cell, refusal
 // reason included. A rule changed in one and not the other fails here with the cell named.
 import { newHamlet } from '../../src/lib/domain/hamlet.ts';
+import { deviceSyncSchema, newDeviceSync } from '../../src/lib/domain/device-sync.ts';
 import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
 import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
@@ -503,6 +504,50 @@ function cells(): Cell[] {
         },
       });
   }
+  // Device syncs (issue 14.4): made and rewritten by their author only, never deleted.
+  for (const authorRole of ROLES) {
+    const author = { name: name(authorRole), role: authorRole, commune: COMMUNE };
+    const doc = newDeviceSync(author, 'k3v9q2ma', at().toISOString()) as Doc;
+    deviceSyncSchema.parse(doc);
+    const old = { ...doc, _rev: '1-a' };
+    for (const actor of actors) {
+      const label = `deviceSync by ${authorRole}`;
+      out.push({
+        label: `${label}: create`,
+        actor,
+        old: null,
+        next: doc,
+        action: 'create',
+        subject: doc,
+      });
+      out.push({
+        label: `${label}: synced again`,
+        actor,
+        old,
+        next: { ...old, lastSyncedAt: at().toISOString() },
+      });
+      out.push({
+        label: `${label}: edit (can)`,
+        actor,
+        old,
+        next: old,
+        action: 'edit',
+        subject: old,
+      });
+      out.push({
+        label: `${label}: taken over`,
+        actor,
+        old,
+        next: { ...old, author: actor.name ?? 'x', authorRole: 'chair' },
+      });
+      out.push({
+        label: `${label}: deleted`,
+        actor,
+        old,
+        next: { _id: old._id as string, _deleted: true },
+      });
+    }
+  }
   // Plans and plan items: create, edit, delete.
   for (const actor of actors) {
     for (const doc of [
@@ -568,6 +613,7 @@ describe('the policy matrix: the app and the server agree', () => {
         'taskEvent',
         'conflictResolution',
         'conflictOutcome',
+        'deviceSync',
       ].sort(),
     );
   });

@@ -11,6 +11,7 @@ import { newReview } from '../../src/lib/domain/review.ts';
 import { DOC_SCHEMAS, type SchemaType } from '../../src/lib/domain/schemas.ts';
 import { newTask, newTaskEvent } from '../../src/lib/domain/task.ts';
 import { newOutcome, newResolution } from '../../src/lib/domain/conflict.ts';
+import { newDeviceSync } from '../../src/lib/domain/device-sync.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
 import { photoId } from '../../src/lib/domain/photos.ts';
@@ -96,6 +97,10 @@ const samples: [string, Doc][] = [
   ['planItem', item as unknown as Doc],
   ['hamlet', newHamlet(COMMUNE, 'Thôn Đồng Tâm', new Date()) as unknown as Doc],
   ['task', task as unknown as Doc],
+  [
+    'deviceSync',
+    newDeviceSync(officerAuthor, 'k3v9q2ma', '2026-11-27T07:15:00.000Z') as unknown as Doc,
+  ],
   [
     'conflictResolution',
     newResolution(

@@ -22,6 +22,7 @@ import type { ConflictedRecord, ConflictLog, ConflictState } from './conflicts.r
 import type { TaskState } from '$lib/domain/task';
 import type { ReviewState } from '$lib/domain/review';
 import type { PhotoLog } from './photos.repo';
+import type { DeviceSyncRepository } from './device-sync.repo';
 import { buildDashboard, type Dashboard } from '$lib/dashboard/model';
 import { quarterRange, type Quarter } from '$lib/report/period';
 
@@ -36,6 +37,8 @@ export interface Repositories {
   photos: PhotoLog;
   tasks: TaskRepository;
   conflicts: ConflictLog;
+  /** When each person's devices last synced (./device-sync.repo.ts). */
+  deviceSyncs: DeviceSyncRepository;
 }
 
 export interface CheckView {
@@ -105,17 +108,18 @@ export class Queries {
    * records or verdicts is one read (the runner coalesces the indexes' calls).
    */
   dashboard(quarter: Quarter): Source<{ dashboard: Dashboard; plan: Plan | null }> {
-    const { checks, plan, progress, hamlets } = this.repos;
+    const { checks, plan, progress, hamlets, deviceSyncs } = this.repos;
     const range = quarterRange(quarter);
     const log = { watch: (onChange: () => void) => checks.watchLog(onChange) };
     return named(
       'dashboard',
       source(
         async () => {
-          const [overview, rows, list] = await Promise.all([
+          const [overview, rows, list, syncs] = await Promise.all([
             loadPlanOverview(this.repos, quarter.year, this.clock()),
             checks.summaryRows(range.from, range.to),
             hamlets.list(),
+            deviceSyncs.all(),
           ]);
           const dashboard = buildDashboard({
             quarter,
@@ -124,7 +128,7 @@ export class Queries {
             rows,
             kinds: checks.kinds(),
             hamlets: list.filter((h) => !h.retired).map((h) => h.name),
-            syncs: [],
+            syncs,
           });
           return { dashboard, plan: overview?.plan ?? null };
         },
@@ -132,6 +136,7 @@ export class Queries {
         plan,
         progress,
         hamlets,
+        deviceSyncs,
       ),
     );
   }

@@ -2,7 +2,7 @@
 // everything they need from here and never touch PouchDB themselves.
 import { dbNames, type DbRole } from '$lib/domain/constants';
 import { nowIso } from '$lib/domain/dates';
-import { parseId } from '$lib/domain/ids';
+import { parseId, randomSuffix } from '$lib/domain/ids';
 import { photoOwner } from '$lib/domain/photos';
 import { readableDbs } from '$lib/domain/policy';
 import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
@@ -41,6 +41,7 @@ import { notePerson, phonePerson } from './device-people';
 import { NO_FAILURES } from '$lib/lock/pin';
 import { watchIdle, IDLE_LOCK_MS } from '$lib/lock/idle';
 import { ReceiptBook, type Delivery } from './receipts';
+import { DeviceSyncRepository } from './device-sync.repo';
 
 class Workspace {
   session = $state<DeviceSession | null>(null);
@@ -216,7 +217,11 @@ export async function openWorkspace(session: DeviceSession) {
   }
   if (!log) throw new Error('every person replicates the commune log');
   const checks = new CheckLog(checkRepos);
+  // This device among the person's devices (the dashboard's last sync per device).
+  const deviceId = store.get<string>('deviceId') ?? randomSuffix();
+  store.set('deviceId', deviceId);
   const repos: Repositories = {
+    deviceSyncs: new DeviceSyncRepository(log, actor, unreadable),
     checks,
     reviews: new ReviewLog(reviewRepos, checks),
     plan: new PlanRepository(log, session.commune, undefined, unreadable),
@@ -257,6 +262,11 @@ export async function openWorkspace(session: DeviceSession) {
           unsent: status.pendingLocal,
           unsentPhotos: status.pendingPhotos,
         });
+    });
+    // When this device was last up to date, for the supervisors' dashboard (device-sync.repo).
+    $effect(() => {
+      const at = workspace.syncStatus?.lastSyncedAt;
+      if (at) void repos.deviceSyncs.mark(deviceId, at).catch(() => undefined);
     });
   });
   notePerson(session.name, { lastSeenAt: nowIso(), session });

@@ -10,6 +10,7 @@ export const DOC_TYPES = {
   photo: 'photo',
   task: 'task',
   taskEvent: 'taskEvent',
+  deviceSync: 'deviceSync',
   conflictResolution: 'conflictResolution',
   conflictOutcome: 'conflictOutcome',
 } as const;

@@ -10,6 +10,7 @@ import { progressUpdateSchema } from './progress';
 import { reviewSchema } from './review';
 import { taskEventSchema, taskSchema } from './task';
 import { outcomeSchema, resolutionSchema } from './conflict';
+import { deviceSyncSchema } from './device-sync';
 
 export const DOC_SCHEMAS = {
   [DOC_TYPES.fieldCheck]: fieldCheckSchema,
@@ -23,6 +24,7 @@ export const DOC_SCHEMAS = {
   [DOC_TYPES.taskEvent]: taskEventSchema,
   [DOC_TYPES.conflictResolution]: resolutionSchema,
   [DOC_TYPES.conflictOutcome]: outcomeSchema,
+  [DOC_TYPES.deviceSync]: deviceSyncSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaType = keyof typeof DOC_SCHEMAS;

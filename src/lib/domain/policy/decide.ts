@@ -66,6 +66,8 @@ interface TypeRule {
   appendOnly?: boolean;
   /** An append-only document its author may delete (a photo taken back). */
   authorDeletes?: boolean;
+  /** A document its author alone rewrites in place (a device's last sync). */
+  authorEdits?: boolean;
   rule?: 'progress' | 'review' | 'task' | 'taskEvent' | 'resolution';
 }
 
@@ -173,7 +175,8 @@ export function decide(
 
   action = old ? 'edit' : 'create';
   if (isAdmin) return ok();
-  if (old) return deny('appendOnly');
+  if (old && !rule.authorEdits) return deny('appendOnly');
+  if (old && old.author !== name) return deny('notYourRecord');
   const problem = authorship();
   if (problem) return deny(problem);
   if (!holdsAny(creators))

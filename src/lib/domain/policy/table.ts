@@ -216,6 +216,11 @@ export const POLICY = {
       appendOnly: true,
       rule: 'taskEvent',
     },
+    /**
+     * When one device of a person last synced (../device-sync.ts, issue 14.4): in the commune
+     * log, made and rewritten by its author only (its id names them); nobody deletes it.
+     */
+    deviceSync: { db: 'log', creators: WORKERS, authored: true, authorEdits: true },
   },
 } as const;
 
