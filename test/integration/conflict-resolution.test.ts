@@ -11,7 +11,7 @@ import { dbNames } from '../../src/lib/domain/constants.ts';
 import { emptyInput } from '../../src/lib/domain/field-check-factory.ts';
 import type { FieldCheck } from '../../src/lib/domain/field-check.ts';
 import type { Db } from '../../src/lib/data/pouch-types.ts';
-import { CHAIR, OFFICER, basicAuth, officerAuthor } from '../support/fixtures.ts';
+import { CHAIR, OFFICER, POLICE, basicAuth, officerAuthor } from '../support/fixtures.ts';
 import { httpDb, memoryDb } from '../support/pouch.ts';
 import { rmSync } from 'node:fs';
 import { startTestServer, useTestServer, type TestServer } from '../support/server.ts';
@@ -261,6 +261,48 @@ describe('a conflict between a version sent for review and a draft', () => {
       'Gửi duyệt',
       'Bổ sung số hộ',
     ]);
+  });
+});
+
+describe('a conflict in the police database', () => {
+  it('is resolved there by the chair, who reads police records', async () => {
+    const POLICE_DB = dbNames('hong-phong').police;
+    const police = { name: 'congan', role: 'police', commune: 'hong-phong' };
+    const remote = (who: typeof OFFICER) => httpDb(server.url, POLICE_DB, who);
+    const phone = memoryDb('police-phone');
+    const station = memoryDb('police-station');
+    const phoneRepo = new FieldCheckRepository(phone);
+    const stationRepo = new FieldCheckRepository(station);
+    const input = emptyInput('security', new Date());
+    input.hamlet = 'Thôn Nà Pàn';
+    const draft = await phoneRepo.createDraft(input, police);
+    await phone.sync(remote(POLICE));
+    await station.sync(remote(POLICE));
+    await phoneRepo.saveDraft(draft, { ...input, findings: 'Tuần tra đêm' });
+    await stationRepo.saveDraft((await stationRepo.get(draft._id))!, {
+      ...input,
+      findings: 'Tuần tra sáng',
+    });
+    await phone.sync(remote(POLICE));
+    await station.sync(remote(POLICE));
+    const desk = memoryDb('chair-police');
+    await desk.sync(remote(CHAIR));
+    const conflicts = new ConflictRepository(desk, undefined, chairActor);
+    const versions = await conflicts.versions(draft._id);
+    expect(versions).toHaveLength(2);
+    const night = versions.find((v) => v.findings === 'Tuần tra đêm')!;
+    await conflicts.resolve(
+      draft._id,
+      versions.map((v) => v._rev!),
+      night._rev!,
+      {},
+      chair,
+    );
+    await desk.sync(remote(CHAIR));
+    await server.conflicts.idle();
+    await station.sync(remote(POLICE));
+    expect((await stationRepo.get(draft._id))?.findings).toBe('Tuần tra đêm');
+    expect(await stationRepo.conflictsOf(draft._id)).toEqual([]);
   });
 });
 
