@@ -152,8 +152,15 @@ export function buildDashboard(src: DashSource): Dashboard {
   // Hamlets: the commune's list first (its spelling), then any other hamlet a record names.
   const kindAt = new Map(src.kinds.map((k, i) => [k, i]));
   const hamlets = new Map<string, HamletLine>();
+  // A hamlet's key once per spelling, not once per record (it normalises the text).
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = hamletKey(name) || name));
+    return key;
+  };
   const line = (name: string) => {
-    const key = hamletKey(name) || name;
+    const key = keyOf(name);
     let h = hamlets.get(key);
     if (!h) hamlets.set(key, (h = { hamlet: name, byKind: zeros(src.kinds.length), total: 0 }));
     return h;
