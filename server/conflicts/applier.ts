@@ -4,7 +4,8 @@
 // then checks it against the record's current leaves (src/lib/domain/conflict-check.ts) and
 // the resolver's account as it is now (the one policy, decide), writes the merge onto the kept
 // leaf, removes the other leaves with tombstones naming the resolution, and records an outcome.
-// Run after /db forwarded a write carrying a resolution, and at start for any left unapplied.
+// Run after /db forwarded a write carrying a resolution, and at start and every ten minutes for
+// any left without an outcome.
 import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
 import {
   OUTCOME_ID_PREFIX,
@@ -23,6 +24,11 @@ const PREFIX = POLICY.conflicts.resolutionPrefix;
 /** Attempts when a device writes the record between our read and our write. */
 const ATTEMPTS = 3;
 const RETRY_AFTER_ERROR_MS = 30_000;
+/**
+ * Any resolution /db did not carry (one replicated into CouchDB by other means) is found by a
+ * sweep this often: a few id-range reads, no documents.
+ */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 export interface ConflictApplier {
   /** A write /db forwarded to database `db` (its body): applies the resolutions it carried. */
@@ -49,6 +55,8 @@ export function createConflictApplier(opts: {
   const chains = new Map<string, Promise<void>>();
   let retry: NodeJS.Timeout | null = null;
   let closed = false;
+  const every = setInterval(() => void sweep(), SWEEP_EVERY_MS);
+  every.unref();
 
   /** Logged, and everything without an outcome is tried again a little later. */
   function failed(what: string, err: unknown) {
@@ -165,6 +173,7 @@ export function createConflictApplier(opts: {
     },
     async close() {
       closed = true;
+      clearInterval(every);
       if (retry) clearTimeout(retry);
       while (chains.size) await Promise.all([...chains.values()]);
     },
