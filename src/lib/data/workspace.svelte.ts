@@ -27,6 +27,7 @@ import {
   cookieOwner,
   rememberedSession,
   serverSessionState,
+  SignInFailed,
   signIn,
   signOut,
   watchServerSession,
@@ -358,7 +359,16 @@ export async function lockWorkspace(): Promise<void> {
 }
 
 export async function signInToWorkspace(name: string, password: string): Promise<void> {
-  const session = await signIn(name, password);
+  let session: DeviceSession;
+  try {
+    session = await signIn(name, password);
+  } catch (err) {
+    // A locked account's right password: a person of this phone (their cookie may never have
+    // been asked, being someone else's) is refused at their next unlock too, offline as well.
+    if (err instanceof SignInFailed && err.reason === 'locked' && phonePerson(name))
+      notePerson(name, { accountLocked: true });
+    throw err;
+  }
   workspace.needsSignIn = false;
   workspace.locked = false;
   // The password, online, clears the PIN's failures and any lock.
