@@ -64,13 +64,25 @@ async function upload(
   return out.map((r) => r.rev!);
 }
 
+async function storedRevs(baseURL: string, docs: { _id: string }[]): Promise<string[]> {
+  const keys = encodeURIComponent(JSON.stringify(docs.map((d) => d._id)));
+  const res = await fetch(`${baseURL}/db/${LOG_DB}/_all_docs?keys=${keys}`, {
+    headers: { authorization: basic(OFFICER) },
+  });
+  const body = (await res.json()) as { rows: { value: { rev: string } }[] };
+  return body.rows.map((r) => r.value.rev);
+}
+
 async function seed(baseURL: string) {
   const [m1, m2, m3] = MONTHS;
   const waiting = record(officer, 'environment', m1, 5, 'Thôn Nà Pàn', ['2.3.7'], 'submitted');
   const returned = record(officer, 'environment', m2, 9, 'Thôn Nà Pàn', ['2.3.7'], 'submitted');
   const approved = record(officer, 'outreach', m2, 14, 'Thôn Đồng Tâm', ['2.3.1'], 'submitted');
   const draft = record(officer, 'environment', m3, 20, 'Thôn Nà Rì', [], 'draft');
-  const revs = await upload(baseURL, LOG_DB, OFFICER, [waiting, returned, approved, draft]);
+  await upload(baseURL, LOG_DB, OFFICER, [waiting, returned, approved, draft]);
+  // The versions as stored: the embedded server's _bulk_docs answer sometimes names another
+  // revision than the one it stored (seen for one record in three runs; reported, not ours).
+  const revs = await storedRevs(baseURL, [waiting, returned, approved, draft]);
   const at = new Date(Date.UTC(YEAR, m3 - 1, 25, 3));
   await upload(baseURL, LOG_DB, CHAIR, [
     newReview(
@@ -136,6 +148,8 @@ test('the chair sees the quarter in charts and tables; an officer has no dashboa
   browser,
   baseURL,
 }) => {
+  // Two phones and eight screenshots: past the default 90 s on a loaded machine.
+  test.setTimeout(180_000);
   await seed(baseURL!);
   // An officer first: no link, and the page says whom it is for. Their phone notes its sync.
   const other = await newPhone(browser);
