@@ -11,6 +11,7 @@ import {
   POLICE,
   basic,
   pendingCount,
+  serverDocs,
   setField,
   signIn,
   waitForServiceWorker,
@@ -67,14 +68,6 @@ async function send(page: Page) {
 async function takePosition(page: Page, button: 'Lấy vị trí' | 'Thử lại' = 'Lấy vị trí') {
   await page.getByRole('button', { name: button }).click();
   await expect(page.getByTestId('gps')).toContainText('22.35291, 103.87654 (sai số ±12 m, lúc ');
-}
-
-async function serverRecords(baseURL: string, db: string) {
-  const res = await fetch(`${baseURL}/db/${db}/_all_docs?include_docs=true`, {
-    headers: { authorization: basic(CHAIR) },
-  });
-  const rows = ((await res.json()) as { rows: { doc: Record<string, unknown> }[] }).rows;
-  return rows.map((r) => r.doc);
 }
 
 /** Cuts the GPS off in Chromium itself: a position is then "unavailable", as with no signal. */
@@ -150,7 +143,7 @@ test('every kind recorded offline with GPS granted, lost and refused, photos, se
   }
   const kinds = [...OFFICER_KINDS, [PATROL, DBS.police] as const];
   for (const [n, [, db]] of kinds.entries()) {
-    const docs = await serverRecords(baseURL!, db);
+    const docs = await serverDocs(baseURL!, db, basic(CHAIR));
     const record = docs.find((d) => d.place === `${TAG} số ${n + 1}`);
     expect(record, `record ${n + 1} in ${db}`).toBeDefined();
     expect(record!.status).toBe('submitted');
