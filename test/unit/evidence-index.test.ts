@@ -147,7 +147,7 @@ describe('evidence index', () => {
     expect(totals).toEqual(all);
   });
 
-  it('reads only its totals at a start with nothing new, its ids once a change needs them', async () => {
+  it('reads only its totals at a start with nothing new, one month of ids for a change', async () => {
     const { db, docs } = await seeded(120);
     await evidenceIndexOf(db).persist();
     const gets: string[] = [];
@@ -167,13 +167,111 @@ describe('evidence index', () => {
     };
     expect(await counts()).toEqual(await recount(db, p));
     expect(gets).toEqual(['_local/fieldbook-index-evidence']);
-    // An edit: its old entry must be taken back, so the ids are read now.
+    // An edit: its old entry must be taken back, so its month's ids are read, and only those.
     await db.put({ ...docs[5], planItems: ['2.2.1'] });
     expect(await counts()).toEqual(await recount(db, p));
-    expect(gets.filter((id) => id.startsWith('_local/fieldbook-index-evidence:')).length).toBe(
-      (await get<{ chunks: string[] }>('_local/fieldbook-index-evidence')).chunks.length,
-    );
+    const chunkReads = () => gets.filter((id) => id.startsWith('_local/fieldbook-index-evidence:'));
+    expect(chunkReads()).toEqual([`_local/fieldbook-index-evidence:${docs[5]._id.slice(6, 13)}`]);
+    // A screen asking which records give an entry reads the rest, once.
+    const linked = docs.filter((d) => d.planItems.length).map((d) => d._id);
+    expect((await fresh.idsWhere(() => true)).sort()).toEqual(linked.sort());
+    await fresh.idsWhere(() => true);
+    expect(new Set(chunkReads()).size).toBe(chunkReads().length);
+    expect(chunkReads().length).toBe(new Set(linked.map((id) => id.slice(6, 13))).size);
     db.get = get;
+  });
+
+  it('after a restart, reading its snapshot a month at a time, equals a full recount', async () => {
+    const { db, docs } = await seeded(400);
+    await new CountIndex(db, SPEC).persist();
+    const restarted = new CountIndex(memoryReuse(db), SPEC);
+    const repo = () => new EvidenceRepository(memoryReuse(db));
+    // Edits, deletes and adds in a few months, then conflicting branches arriving by sync.
+    await db.put({ ...docs[3], planItems: ['2.3.8'], startedAt: '2025-02-01T03:00:00.000Z' });
+    await db.put({ ...docs[200], planItems: [] });
+    await db.remove(docs[201]._id, docs[201]._rev!);
+    await db.remove(docs[14]._id, docs[14]._rev!); // it counted for nothing (no codes)
+    await db.bulkDocs([check(5000), check(5001)]);
+    const [, hash] = docs[300]._rev!.split('-');
+    await db.bulkDocs(
+      [
+        {
+          ...docs[300],
+          planItems: ['2.1.1'],
+          _rev: `2-${'b'.repeat(32)}`,
+          _revisions: { start: 2, ids: ['b'.repeat(32), hash] },
+        },
+        {
+          ...docs[300],
+          planItems: [],
+          _rev: `2-${'a'.repeat(32)}`,
+          _revisions: { start: 2, ids: ['a'.repeat(32), hash] },
+        },
+      ],
+      { new_edits: false },
+    );
+    const full = new CountIndex(db, { ...SPEC, name: 'evidence-full' });
+    expect(await restarted.totalsNow()).toEqual(await full.totalsNow());
+    await expectRecount(db, repo());
+    // Its snapshot after those changes, read by the next start, still agrees entry by entry.
+    await restarted.persist();
+    const next = new CountIndex(memoryReuse(db), SPEC);
+    expect(await next.totalsNow()).toEqual(await full.totalsNow());
+    expect(new Map(await next.entriesNow())).toEqual(new Map(await full.entriesNow()));
+    // The winning branch deleted: the other one counts.
+    await db.remove(docs[300]._id, `2-${'b'.repeat(32)}`);
+    expect(await next.totalsNow()).toEqual(await full.totalsNow());
+    await expectRecount(db, repo());
+  });
+
+  it('keeps the progress of a long catch-up, so a page closed during it resumes there', async () => {
+    const { db } = await seeded(2_500);
+    class Progressive extends CountIndex {
+      protected progressEvery = 1_000;
+    }
+    const changes = db.changes.bind(db);
+    let reads = 0;
+    // The page goes away during the third read of the feed.
+    db.changes = ((opts: object) => {
+      if (++reads === 3) return Promise.reject(new Error('page closed'));
+      return changes(opts as never);
+    }) as typeof db.changes;
+    await expect(new Progressive(db, SPEC).catchUp()).rejects.toThrow('page closed');
+    db.changes = changes;
+    const m = await db.get<{ seq: number }>('_local/fieldbook-index-evidence');
+    expect(m.seq).toBeGreaterThanOrEqual(2_000);
+    const since: number[] = [];
+    db.changes = ((opts: { since: number }) => {
+      since.push(opts.since);
+      return changes(opts as never);
+    }) as typeof db.changes;
+    const resumed = new CountIndex(memoryReuse(db), SPEC);
+    await resumed.totalsNow();
+    db.changes = changes;
+    expect(since[0]).toBe(m.seq);
+    await expectRecount(db, new EvidenceRepository(memoryReuse(db)));
+    expect(await resumed.totalsNow()).toEqual(
+      await new CountIndex(db, { ...SPEC, name: 'evidence-full' }).totalsNow(),
+    );
+  });
+
+  it('starts again from the newer snapshot another tab wrote after its start', async () => {
+    const { db, docs } = await seeded(200);
+    await new CountIndex(db, SPEC).persist();
+    const tab = new CountIndex(memoryReuse(db), SPEC);
+    await tab.totalsNow(); // its manifest read, no chunk yet
+    // A record edited and one added in the month of docs[10], taken in and kept by another tab.
+    await db.put({ ...docs[10], planItems: ['2.3.7'] });
+    const added = check(10);
+    added._id = `${docs[10]._id}-b`;
+    await db.put({ ...added, _rev: undefined });
+    await new CountIndex(memoryReuse(db), SPEC).persist();
+    // This tab now reads that month's chunk, newer than its manifest: its lines already hold
+    // those changes, its totals do not, so it must start again from the newer snapshot.
+    expect(await tab.totalsNow()).toEqual(
+      await new CountIndex(db, { ...SPEC, name: 'evidence-full' }).totalsNow(),
+    );
+    await expectRecount(db, new EvidenceRepository(memoryReuse(db)));
   });
 
   it('rebuilds when a chunk of its snapshot is lost', async () => {

@@ -178,6 +178,36 @@ const bench = {
     return { ms: performance.now() - t0, seq: info.update_seq };
   },
 
+  /**
+   * What opening the phone's database costs in a fresh page (PouchDB's IndexedDB adapter counts
+   * every document at each open), beside a plain IndexedDB count of the same documents.
+   */
+  async openCost(dbName: string) {
+    const t0 = performance.now();
+    const db = new PouchDBBrowser(dbName, { auto_compaction: true }) as unknown as Db;
+    await db.get('_local/fieldbook-none').catch(() => undefined);
+    const openMs = performance.now() - t0;
+    const t1 = performance.now();
+    const count = await new Promise<number>((resolve, reject) => {
+      const req = indexedDB.open(`_pouch_${dbName}`);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const idb = req.result;
+        const c = idb
+          .transaction('document-store')
+          .objectStore('document-store')
+          .index('deletedOrLocal')
+          .count(IDBKeyRange.only('0'));
+        c.onerror = () => reject(c.error);
+        c.onsuccess = () => {
+          resolve(c.result);
+          idb.close();
+        };
+      };
+    });
+    return { openMs, countMs: performance.now() - t1, count };
+  },
+
   async count(dbName: string) {
     return countChecks(await openLocalDb(dbName));
   },

@@ -18,6 +18,10 @@ import { LOG_DB, uploadRecords } from './server-data.ts';
 
 const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_PROFILE_RUNS ?? 3);
+// BENCH_APP_LOCAL_FILL=1: at most 10,000 go through the server, the rest are written on the
+// phone itself and its sync is cut (as the app benchmark's offline mode: see README).
+const localFill = process.env.BENCH_APP_LOCAL_FILL === '1';
+const onServer = localFill ? Math.min(records, 10_000) : records;
 const root = path.resolve(import.meta.dirname, '../../..');
 
 interface Entry {
@@ -57,8 +61,10 @@ const benchJs = path.join(work, 'site', 'bench.js');
 await bundleBrowserBench(path.dirname(benchJs), path.join(import.meta.dirname, 'page-entry.ts'));
 try {
   await withFreshServer(async (s) => {
-    console.log(`uploading ${records} records`);
-    await uploadRecords(s.server.url, 0, records, records, 'app');
+    const t0 = Date.now();
+    console.log(`uploading ${onServer} records`);
+    await uploadRecords(s.server.url, 0, onServer, records, 'app');
+    console.log(`uploaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const phone = await Phone.launch(path.join(work, 'phone'), benchJs);
     try {
       const bench = await phone.benchPage(s.proxyUrl);
@@ -75,7 +81,39 @@ try {
           ),
         [seed.seq] as const,
       );
+      console.log(`seeded ${seed.seq} changes`);
+      if (onServer < records) {
+        await phone.context.route('**/db/**', (route) =>
+          new URL(route.request().url()).pathname === '/db/_session'
+            ? route.continue()
+            : route.abort('internetdisconnected'),
+        );
+        const filled = (await call(bench, 'fill', APP_DB, onServer, records, records, 'app')) as {
+          ms: number;
+          seq: number;
+        };
+        console.log(
+          `wrote ${records - onServer} on the phone in ${(filled.ms / 1000).toFixed(1)} s`,
+        );
+        await bench.evaluate(
+          ([seq]) =>
+            localStorage.setItem(
+              'fieldbook:sync:canbo:fieldbook-hong-phong',
+              JSON.stringify({
+                pushedSeq: seq,
+                lastSyncedAt: new Date().toISOString(),
+                rejected: {},
+              }),
+            ),
+          [filled.seq] as const,
+        );
+      }
       await bench.close();
+      for (let i = 0; i < 3; i++) {
+        const fresh = await phone.benchPage(s.proxyUrl);
+        console.log('open cost:', JSON.stringify(await call(fresh, 'openCost', APP_DB)));
+        await fresh.close();
+      }
       const page = await phone.page();
       await phone.signIn(page, s.proxyUrl, OFFICER);
       for (let i = 0; i <= runs; i++) {
@@ -106,6 +144,21 @@ try {
         }
         await cdp.detach();
       }
+      // Saves from a second tab with the home screen open: what the home tab does meanwhile.
+      await page.goto(`${s.proxyUrl}/`);
+      await waitMarks(page, ['list', 'myWork']);
+      const t0 = await page.evaluate(() => performance.now());
+      const tab = await phone.benchPage(s.proxyUrl);
+      const saves = (await call(tab, 'save', APP_DB, 20, 300, 30_000)) as number[];
+      await tab.close();
+      await new Promise((r) => setTimeout(r, 1000));
+      const sorted = [...saves].sort((a, b) => a - b);
+      console.log(
+        `saves with the home screen open: ${saves.map((ms) => ms.toFixed(0)).join(' ')} ms` +
+          ` (p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(1)})`,
+      );
+      console.log('home tab meanwhile:');
+      print((await timeline(page)).filter((e) => e.start >= t0));
     } finally {
       await phone.close();
     }

@@ -5,9 +5,9 @@
 //
 // Its snapshot (snapshot.ts) is a manifest holding the totals (a handful of entries, all a
 // screen needs) and the entry of every document in chunks by month. A start reads only the
-// manifest; the chunks are read when a change must be applied or a screen asks which documents
-// give an entry, so opening the app with nothing new reads a few bytes, and a save rewrites
-// one month's chunk.
+// manifest; a chunk is read when a change to one of its documents must be applied (a save
+// reads and rewrites one month's chunk), all of them only when a screen asks which documents
+// give an entry, so opening the app with nothing new reads a few bytes.
 import { FeedIndex, indexOf } from './feed-index';
 import { ChunkedSnapshot, chunkOf } from './snapshot';
 import type { Db } from '../pouch-types';
@@ -27,8 +27,8 @@ export interface CountIndexSpec {
   totalOf?(entry: string): string;
 }
 
-/** The snapshot's layout; an older layout is simply rebuilt. */
-const FORMAT = 3;
+/** The snapshot's layout; an older layout is simply rebuilt. 4: chunks carry their sequence. */
+const FORMAT = 4;
 
 interface Manifest {
   format: number;
@@ -40,11 +40,15 @@ interface Manifest {
 
 export class CountIndex extends FeedIndex {
   private readonly entries = new Map<string, string>();
+  /** The ids that give an entry, by the chunk (month) their line is kept in. */
+  private readonly members = new Map<string, Set<string>>();
   /** Bumped whenever the entries change (taken in, read from the snapshot, started again). */
   revision = 0;
   private readonly totals = new Map<string, number>();
-  /** The manifest read at start whose chunks are still unread. */
-  private unread: Manifest | null = null;
+  /** Chunks of the snapshot read at start whose lines are still unread. */
+  private readonly unread = new Set<string>();
+  /** The sequence of the manifest those unread chunks belong to. */
+  private restoredSeq: number | string = 0;
   private readonly dirty = new Set<string>();
   private readonly snapshot: ChunkedSnapshot<Manifest>;
 
@@ -80,14 +84,14 @@ export class CountIndex extends FeedIndex {
    */
   async entriesNow(): Promise<ReadonlyMap<string, string>> {
     await this.catchUp();
-    if (await this.prepare()) await this.catchUp();
+    while (await this.readChunks([...this.unread])) await this.catchUp();
     return this.entries;
   }
 
   /** The entry of one document (null: it gives none), caught up with the database. */
   async entryFor(id: string): Promise<string | null> {
     await this.catchUp();
-    if (await this.prepare()) await this.catchUp();
+    while (await this.prepare([id])) await this.catchUp();
     return this.entries.get(id) ?? null;
   }
 
@@ -99,76 +103,109 @@ export class CountIndex extends FeedIndex {
     const m = await this.snapshot.manifest();
     this.persisted = !!m;
     if (!m || m.format !== FORMAT || m.version !== this.spec.version) return;
-    this.seq = m.seq;
+    this.seq = this.restoredSeq = m.seq;
     for (const [entry, n] of Object.entries(m.totals)) this.totals.set(entry, n);
-    if (m.chunks.length) this.unread = m;
+    m.chunks.forEach((key) => this.unread.add(key));
   }
 
-  /** Reads the chunks if still unread; starts from nothing if one is missing. */
-  protected async prepare(): Promise<boolean> {
-    const m = this.unread;
-    if (!m) return false;
-    this.unread = null;
-    const chunks = await this.snapshot.chunks(m);
+  private forget() {
+    this.restarts += 1;
+    this.totals.clear();
+    this.entries.clear();
+    this.members.clear();
+    this.unread.clear();
+    this.dirty.clear();
+    this.seq = 0;
+  }
+
+  /** Reads the chunks the documents `ids` live in (a save reads one month, not the index). */
+  protected prepare(ids: readonly string[]): Promise<boolean> {
+    return this.readChunks([...new Set(ids.map(chunkOf))]);
+  }
+
+  /**
+   * Reads the chunks among `keys` still unread. True when the index had to start again: from
+   * nothing if one is missing, from the newer snapshot if another tab wrote one meanwhile.
+   */
+  private async readChunks(keys: readonly string[]): Promise<boolean> {
+    const wanted = keys.filter((k) => this.unread.has(k));
+    if (!wanted.length) return false;
+    const restoredSeq = this.restoredSeq;
+    const chunks = await this.snapshot.chunks(wanted, restoredSeq);
+    if (restoredSeq !== this.restoredSeq || !this.unread.has(wanted[0])) {
+      // Started again meanwhile (another caller's read): ask again from there.
+      return wanted.some((k) => this.unread.has(k)) ? this.readChunks(keys) : false;
+    }
     this.revision += 1;
-    if (!chunks) {
-      this.totals.clear();
-      this.entries.clear();
-      this.seq = 0;
+    if (chunks === null || chunks === 'newer') {
+      this.forget();
+      if (chunks === 'newer') await this.restore();
       return true;
     }
-    for (const text of chunks.values())
+    for (const [key, text] of chunks) {
+      // Read by another caller meanwhile: its lines are in, and may have changed since.
+      if (!this.unread.delete(key)) continue;
       for (const line of text.split('\n')) {
         const tab = line.indexOf('\t');
-        if (tab > 0) this.entries.set(line.slice(0, tab), line.slice(tab + 1));
+        if (tab > 0) this.add(line.slice(0, tab), line.slice(tab + 1));
       }
+    }
     return false;
+  }
+
+  private add(id: string, entry: string) {
+    this.entries.set(id, entry);
+    const key = chunkOf(id);
+    let ids = this.members.get(key);
+    if (!ids) this.members.set(key, (ids = new Set()));
+    ids.add(id);
   }
 
   protected apply(id: string, doc: Record<string, unknown> | null): boolean {
     const entry = doc ? this.spec.entryOf(doc) : null;
     const old = this.entries.get(id) ?? null;
     if (old === entry) return false;
+    const chunk = chunkOf(id);
     if (old !== null) {
       const key = this.totalKey(old);
       const n = (this.totals.get(key) ?? 1) - 1;
       if (n > 0) this.totals.set(key, n);
       else this.totals.delete(key);
       this.entries.delete(id);
+      const ids = this.members.get(chunk);
+      ids?.delete(id);
+      if (ids?.size === 0) this.members.delete(chunk);
     }
     if (entry !== null) {
       const key = this.totalKey(entry);
       this.totals.set(key, (this.totals.get(key) ?? 0) + 1);
-      this.entries.set(id, entry);
+      this.add(id, entry);
     }
-    this.dirty.add(chunkOf(id));
+    this.dirty.add(chunk);
     this.revision += 1;
     return true;
   }
 
   protected async save(): Promise<void> {
-    if (await this.prepare()) await this.catchUp();
+    // A changed chunk was always read before its change was taken in (`prepare`), so every
+    // chunk written here is whole.
     const keys = [...this.dirty];
     this.dirty.clear();
-    const byChunk = new Map<string, string[]>(keys.map((k) => [k, []]));
-    const all = new Set<string>();
-    for (const [id, entry] of this.entries) {
-      const key = chunkOf(id);
-      all.add(key);
-      byChunk.get(key)?.push(`${id}\t${entry}`);
+    const chunks = new Map<string, string>();
+    for (const key of keys) {
+      const lines: string[] = [];
+      for (const id of this.members.get(key) ?? []) lines.push(`${id}\t${this.entries.get(id)}`);
+      chunks.set(key, lines.join('\n'));
     }
     const manifest: Manifest = {
       format: FORMAT,
       version: this.spec.version,
       seq: this.seq,
-      chunks: [...all].sort(),
+      chunks: [...new Set([...this.members.keys(), ...this.unread])].sort(),
       totals: Object.fromEntries(this.totals),
     };
     try {
-      await this.snapshot.write(
-        manifest,
-        new Map([...byChunk].map(([k, lines]) => [k, lines.join('\n')])),
-      );
+      await this.snapshot.write(manifest, chunks);
     } catch (err) {
       keys.forEach((k) => this.dirty.add(k)); // written next time
       throw err;

@@ -22,6 +22,11 @@ const CATCH_UP_GAP_MS = 1_000;
 const BIG_CATCH_UP = 500;
 /** The longest a snapshot stays unwritten, and the shortest time between two big writes. */
 const PERSIST_MAX_WAIT_MS = 20_000;
+/**
+ * A long catch-up (a first start on 50,000 records: 15 s) keeps its progress after reading
+ * this many changes, so that a page closed or reloaded meanwhile does not start it again.
+ */
+const PROGRESS_EVERY = 10_000;
 
 export abstract class FeedIndex {
   /** The last local sequence taken in. */
@@ -37,6 +42,13 @@ export abstract class FeedIndex {
   private lastCatchUp = 0;
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
+  /**
+   * Bumped when the index forgets what it took in and starts again (`prepare`, or a chunk
+   * read for a screen): a read of the feed begun before is then thrown away.
+   */
+  protected restarts = 0;
+  /** Changes read in one catch-up between two writes of its progress. */
+  protected progressEvery = PROGRESS_EVERY;
   private stopWatch: (() => void) | null = null;
   /**
    * A read of the changes feed begun before this (performance.now()) may miss what the index
@@ -59,10 +71,12 @@ export abstract class FeedIndex {
   /** Writes the snapshot (with `seq`). */
   protected abstract save(): Promise<void>;
   /**
-   * Called before changes are applied: an index whose snapshot loads in parts reads the rest
-   * here. True when the index had to start again from nothing (`seq` is then 0).
+   * Called before the changes of documents `ids` are applied: an index whose snapshot loads in
+   * parts reads the parts those documents live in. True when the index had to start again
+   * from nothing (`seq` is then 0).
    */
-  protected async prepare(): Promise<boolean> {
+  protected async prepare(ids: readonly string[]): Promise<boolean> {
+    void ids;
     return false;
   }
 
@@ -161,6 +175,10 @@ export abstract class FeedIndex {
     await this.catchUp();
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
+    await this.write();
+  }
+
+  private async write(): Promise<void> {
     const end = span(`index:${this.name}:persist`);
     try {
       await this.save();
@@ -215,10 +233,14 @@ export abstract class FeedIndex {
   private async readChanges(): Promise<{ changed: number; read: number }> {
     let changed = 0;
     let read = 0;
+    let unsaved = 0;
     for (;;) {
+      const restarts = this.restarts;
       const res = await changesAfter(this.db, this.seq, BATCH, this.freshAfter);
+      const ids = res.results.filter((r) => this.relevant(r.id)).map((r) => r.id);
+      if (ids.length && (await this.prepare(ids))) continue;
+      if (restarts !== this.restarts) continue; // started again meanwhile: from its new place
       read += res.results.length;
-      if (res.results.some((r) => this.relevant(r.id)) && (await this.prepare())) continue;
       for (const row of res.results) {
         if (!this.relevant(row.id)) continue;
         const doc = row.deleted ? null : (row.doc as Record<string, unknown> | undefined);
@@ -226,6 +248,11 @@ export abstract class FeedIndex {
       }
       this.seq = res.last_seq;
       if (res.results.length < BATCH) return { changed, read };
+      unsaved += res.results.length;
+      if (unsaved >= this.progressEvery) {
+        unsaved = 0;
+        await this.write().catch(() => undefined); // kept at the end of the catch-up anyway
+      }
     }
   }
 

@@ -146,11 +146,16 @@ export class LogIndex extends FeedIndex {
   }
 
   protected async restore(): Promise<void> {
-    const manifest = await this.snapshot.manifest();
-    this.persisted = !!manifest;
-    if (!manifest || manifest.version !== VERSION) return;
-    const chunks = await this.snapshot.chunks(manifest);
-    if (!chunks) return; // a chunk lost: rebuild from the changes feed
+    let manifest: Manifest | null = null;
+    let chunks: Map<string, string> | null | 'newer' = 'newer';
+    // Another tab writing between the two reads: read its newer manifest (a few tries).
+    for (let attempt = 0; chunks === 'newer' && attempt < 3; attempt++) {
+      manifest = await this.snapshot.manifest();
+      this.persisted = !!manifest;
+      if (!manifest || manifest.version !== VERSION) return;
+      chunks = await this.snapshot.chunks(manifest.chunks, manifest.seq);
+    }
+    if (!manifest || !chunks || chunks === 'newer') return; // rebuilt from the changes feed
     const order: LogEntry[] = [];
     for (const key of manifest.chunks)
       for (const line of chunks.get(key)!.split('\n')) {

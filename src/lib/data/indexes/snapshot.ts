@@ -14,6 +14,10 @@ export interface ManifestBase {
   chunks: string[];
 }
 
+/** A local sequence as a number (IndexedDB's are numbers; a string starts with one). */
+const seqNumber = (seq: number | string) =>
+  typeof seq === 'number' ? seq : Number.parseInt(seq, 10) || 0;
+
 const isConflict = (r: unknown) =>
   (r as { status?: number }).status === 409 || (r as { name?: string }).name === 'conflict';
 
@@ -43,28 +47,43 @@ export class ChunkedSnapshot<M extends ManifestBase> {
     }
   }
 
-  /** The text of every chunk the manifest names; null when one is missing. */
-  async chunks(m: M): Promise<Map<string, string> | null> {
+  /**
+   * The text of the chunks `keys` of the manifest read at sequence `seq`: null when one is
+   * missing, 'newer' when one was written after that manifest (another tab of this phone kept
+   * the index meanwhile: its lines may already hold changes the manifest's totals do not).
+   */
+  async chunks(
+    keys: readonly string[],
+    seq: number | string,
+  ): Promise<Map<string, string> | null | 'newer'> {
     const docs = await Promise.all(
-      m.chunks.map((key) =>
+      keys.map((key) =>
         this.db.get(this.chunkId(key)).then(
-          (d) => d as unknown as { _id: string; _rev: string; lines: string },
+          (d) =>
+            d as unknown as { _id: string; _rev: string; lines: string; seq?: number | string },
           () => null,
         ),
       ),
     );
+    if (docs.some((d) => d && d.seq !== undefined && seqNumber(d.seq) > seqNumber(seq)))
+      return 'newer';
     const out = new Map<string, string>();
     for (const [i, d] of docs.entries()) {
       if (!d) return null;
       this.revs.set(d._id, d._rev);
-      out.set(m.chunks[i], d.lines);
+      out.set(keys[i], d.lines);
     }
     return out;
   }
 
   /** Writes the manifest and the given chunks in one transaction. */
   async write(manifest: M, chunks: ReadonlyMap<string, string>): Promise<void> {
-    let docs: LocalDoc[] = [...chunks].map(([key, lines]) => ({ _id: this.chunkId(key), lines }));
+    // Each chunk says at which sequence it was written (see `chunks`).
+    let docs: LocalDoc[] = [...chunks].map(([key, lines]) => ({
+      _id: this.chunkId(key),
+      lines,
+      seq: manifest.seq,
+    }));
     docs.push({ ...(manifest as unknown as Record<string, unknown>), _id: this.id });
     // Chunks never read on this page (a count index reads its chunks only when it must) may
     // exist already: learn their revisions first, so the one write does not conflict.
