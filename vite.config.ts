@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { pouchOpenCount } from './scripts/pouch-open-count.mjs';
 
 export default defineConfig({
   plugins: [
+    pouchOpenCount(),
     sveltekit(),
     SvelteKitPWA({
       strategies: 'generateSW',
