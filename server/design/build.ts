@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DOC_SCHEMAS } from '../../src/lib/domain/schemas.ts';
-import type { DbRole } from '../../src/lib/domain/constants.ts';
+import type { StoreRole } from '../../src/lib/domain/constants.ts';
 import { POLICY, REASONS } from '../../src/lib/domain/policy/index.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { vi } from '../../src/lib/i18n/vi.ts';
@@ -18,7 +18,7 @@ export interface DesignDoc {
   _rev?: string;
   language: 'javascript';
   validate_doc_update: string;
-  fieldbook: { commune: string; dbRole: DbRole };
+  fieldbook: { commune: string; dbRole: StoreRole };
 }
 
 /** "Vietnamese sentence. (english reason)": the person reads the first, tests match the second. */
@@ -91,7 +91,7 @@ export function shareRepeated(schemas: Record<string, unknown>) {
   return { schemas: out, defs };
 }
 
-export function validatorConfig(commune: string, dbRole: DbRole) {
+export function validatorConfig(commune: string, dbRole: StoreRole) {
   const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'throw' });
   const full: Record<string, unknown> = {};
   for (const [type, schema] of Object.entries(DOC_SCHEMAS)) full[type] = toSchema(schema);
@@ -99,7 +99,7 @@ export function validatorConfig(commune: string, dbRole: DbRole) {
   return { commune, dbRole, schemas, defs, policy: POLICY, messages: refusalMessages() };
 }
 
-export function validatorSource(commune: string, dbRole: DbRole): string {
+export function validatorSource(commune: string, dbRole: StoreRole): string {
   const body = template.slice(template.indexOf('function validate('));
   return body
     .replace('function validate(', 'function (')
@@ -107,7 +107,7 @@ export function validatorSource(commune: string, dbRole: DbRole): string {
     .trim();
 }
 
-export function buildDesignDoc(commune: string, dbRole: DbRole): DesignDoc {
+export function buildDesignDoc(commune: string, dbRole: StoreRole): DesignDoc {
   return {
     _id: DESIGN_DOC_ID,
     language: 'javascript',

@@ -204,6 +204,38 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     var reason = typeof newDoc.reason === 'string' ? newDoc.reason.replace(/^\s+|\s+$/g, '') : '';
     if (newDoc.outcome === rule.reasonRequiredFor && reason === '') deny('reasonNeeded');
   }
+  // A reviewer of the kind seals a document (only the seal changes), never their own.
+  function sealRule(seal) {
+    if (old[seal.field] === true) deny('frozen');
+    var by = own(seal.by, String(old.kind)) ? seal.by[old.kind].creators : [];
+    if (!holdsAny(by)) deny('appendOnly');
+    if (old.author === name) deny('ownRecord');
+    if (newDoc[seal.field] !== true) deny('reviewFieldsOnly');
+    if (!sameExcept(withoutMeta(old), withoutMeta(newDoc), [seal.field, '_attachments']))
+      deny('reviewFieldsOnly');
+    if (!sameAttachments(old._attachments, newDoc._attachments)) deny('reviewFieldsOnly');
+  }
+  // The same attachments whether either side is a stub or inline data (decide.ts).
+  function sameAttachments(a, b) {
+    var x = a || {};
+    var y = b || {};
+    var names = Object.keys(x);
+    if (names.length !== Object.keys(y).length) return false;
+    for (var j = 0; j < names.length; j++) {
+      var k = names[j];
+      if (!own(y, k) || x[k].content_type !== y[k].content_type) return false;
+      if (typeof x[k].digest === 'string' && typeof y[k].digest === 'string') {
+        if (x[k].digest !== y[k].digest) return false;
+      } else if (base64Bytes(x[k]) !== base64Bytes(y[k])) return false;
+    }
+    return true;
+  }
+  function base64Bytes(att) {
+    if (typeof att.length === 'number') return att.length;
+    var data = typeof att.data === 'string' ? att.data : '';
+    var pad = data.slice(-2) === '==' ? 2 : data.slice(-1) === '=' ? 1 : 0;
+    return (data.length / 4) * 3 - pad;
+  }
 
   var isAdmin = contains(roles, '_admin');
   if (!name) deny('signIn');
@@ -215,6 +247,7 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     rule = own(P.types, String(old.type)) ? P.types[old.type] : null;
     if (!rule || !(rule.lifecycle || rule.authorDeletes)) deny('notDeletable');
     if (old.author !== name) deny('notYourRecord');
+    if (rule.seal && old[rule.seal.field] === true) deny('frozen');
     if (!rule.lifecycle) return;
     if (!contains(P.lifecycles[rule.lifecycle].deletable, String(old.status))) deny('notDeletable');
     return;
@@ -233,6 +266,8 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
     if (!kindRule) deny('unknownType');
   }
   var db = kindRule ? kindRule.db : rule.db;
+  // A photo lives in the photo database paired with its record's (`<db>-photos`).
+  if (rule.store) db = db + '-' + rule.store;
   if (db !== CONFIG.dbRole) deny('wrongDatabase');
   if (old && old.type !== newDoc.type) deny('typeChanged');
   var creators = (kindRule ? kindRule.creators : rule.creators) || [];
@@ -280,6 +315,7 @@ function validate(newDoc, oldDoc, userCtx, secObj) {
   }
 
   if (isAdmin) return;
+  if (old && rule.seal) return sealRule(rule.seal);
   if (old && !rule.authorEdits) deny('appendOnly');
   if (old && old.author !== name) deny('notYourRecord');
   authorship();

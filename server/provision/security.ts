@@ -1,7 +1,7 @@
 // Provisioning steps for databases and their `_security`. Fieldbook's `_security` is what the
 // app needs, added to whatever a CouchDB administrator has put there by hand: a restart must
 // never silently take away a name or role someone else granted.
-import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { photosDbName, dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
 import { readersOf } from '../../src/lib/domain/policy/index.ts';
 import { scopedRole } from '../../src/lib/domain/roles.ts';
 import { isStatus, type Couch } from './couch.ts';
@@ -41,13 +41,17 @@ function readerRoles(db: DbRole, commune: string): string[] {
     : readers.map((r) => scopedRole(r, commune));
 }
 
+/** Each record database's `_security`, and the same for its photo database (issue 16.2). */
 export function securityFor(commune: string): Record<string, SecurityObject> {
   const admins = { names: [], roles: ['_admin'] };
   return Object.fromEntries(
-    Object.entries(dbNames(commune)).map(([db, name]) => [
-      name,
-      { admins, members: { names: [], roles: readerRoles(db as DbRole, commune) } },
-    ]),
+    Object.entries(dbNames(commune)).flatMap(([db, name]) => {
+      const spec = { admins, members: { names: [], roles: readerRoles(db as DbRole, commune) } };
+      return [
+        [name, spec],
+        [photosDbName(name), spec],
+      ];
+    }),
   );
 }
 

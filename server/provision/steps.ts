@@ -1,7 +1,7 @@
 // Provisioning as named steps that are safe to re-run: each looks before it writes and
 // reports whether it created, updated or left something unchanged (and, where it matters,
 // what exactly it changed).
-import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { dbNames, photosDbName, photosRole, type DbRole } from '../../src/lib/domain/constants.ts';
 import { buildDesignDoc, type DesignDoc } from '../design/build.ts';
 import { canonical } from './canonical.ts';
 import { isStatus, type Couch } from './couch.ts';
@@ -75,6 +75,13 @@ export async function provision(couch: Couch, opts: ProvisionOptions): Promise<S
       ensureDesignDoc(couch, name, buildDesignDoc(opts.commune, dbRole)),
     );
     await run(`migrations ${name}`, () => migrateDocuments(couch, name));
+    // Its photo database: the same readers, a validator that takes photos only (issue 16.2).
+    const photos = photosDbName(name);
+    await run(`database ${photos}`, () => ensureDatabase(couch, photos));
+    await run(`security ${photos}`, () => ensureSecurity(couch, photos, specs[photos]));
+    await run(`design ${photos}`, () =>
+      ensureDesignDoc(couch, photos, buildDesignDoc(opts.commune, photosRole(dbRole))),
+    );
   }
   // After the design documents: their validator must know the plan's document types.
   for (const data of shippedPlans().filter((d) => d.plan.commune === opts.commune)) {

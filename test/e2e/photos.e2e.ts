@@ -144,7 +144,12 @@ test('photos: compressed on the phone, kept through a reload, synced to the chai
   expect(doc.photos).toEqual([1, 2]);
   // The photos are documents of their own beside the record, never its attachments.
   expect(doc._attachments).toBeUndefined();
-  const photos = docs.filter((d) => d.type === 'photo' && d.record === doc._id);
+  // The photos are in the paired photo database (issue 16.2), synced after the record.
+  const photoRes = await fetch(`${baseURL}/db/${CITIZENS_DB}-photos/_all_docs?include_docs=true`, {
+    headers: { authorization: basic(CHAIR) },
+  });
+  const photoRows = ((await photoRes.json()) as { rows: { doc: Record<string, unknown> }[] }).rows;
+  const photos = photoRows.map((r) => r.doc).filter((d) => d.record === doc._id);
   expect(photos.map((p) => p.slot)).toEqual([1, 2]);
   for (const p of photos) {
     const atts = p._attachments as Record<string, { length: number; content_type: string }>;

@@ -9,8 +9,8 @@
 // it) and the database's refusals that are the same on both; a case marked `sameOnBoth: false`
 // is refused by the database itself with another code on CouchDB (`Invalid rev format`…).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbNames } from '../../src/lib/domain/constants.ts';
-import type { DbRole } from '../../src/lib/domain/constants.ts';
+import { storeNames } from '../../src/lib/domain/constants.ts';
+import type { StoreRole } from '../../src/lib/domain/constants.ts';
 import { adminCouch, isStatus, type Couch } from '../../server/provision/couch.ts';
 import { ensureUser } from '../../server/provision/steps.ts';
 import {
@@ -27,8 +27,8 @@ import { startTestServer, testBackend, type TestServer } from '../support/server
 
 const BACKEND = testBackend();
 
-const DBS = dbNames(COMMUNE);
-const dbName = (db: DbRole = 'log') => DBS[db];
+const DBS = storeNames(COMMUNE);
+const dbName = (db: StoreRole = 'log') => DBS[db];
 
 let server: TestServer;
 let couch: Couch;

@@ -6,15 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
 import { photoDocSchema, photoId, PHOTO_LIMITS } from '../../src/lib/domain/photos.ts';
 import { decide } from '../../src/lib/domain/policy/index.ts';
+import type { StoreRole } from '../../src/lib/domain/constants.ts';
 import { chunksBySize, sizeOf } from '../../src/lib/data/sized-batches.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
 
 type Doc = Record<string, unknown>;
 type Ctx = { name: string; roles: string[] };
 type Validate = (n: Doc, o: Doc | null, ctx: Ctx) => void;
-const validator = (db: 'log' | 'citizens') =>
+const validator = (db: StoreRole) =>
   new Function('return ' + validatorSource('hong-phong', db))() as Validate;
-const LOG = validator('log');
+/** Photos live in the photo database paired with the record's (issue 16.2). */
+const LOG = validator('log-photos');
 const refusal = (v: Validate, n: Doc, o: Doc | null, ctx: Ctx) => {
   try {
     v(structuredClone(n), o && structuredClone(o), ctx);
@@ -87,30 +89,82 @@ describe('a photo document: zod and the validator agree on the bounds', () => {
 describe('who may add, change and take back a photo', () => {
   it('its record’s author adds it; nobody changes it; the author takes it back', () => {
     const doc = photo();
-    expect(decide(actor(OFFICER), null, doc, 'log').reason).toBeNull();
+    expect(decide(actor(OFFICER), null, doc, 'log-photos').reason).toBeNull();
     expect(refusal(LOG, doc, null, OFFICER)).toBeNull();
     const changed = { ...doc, width: 800, _rev: '1-a' };
-    expect(decide(actor(OFFICER), { ...doc, _rev: '1-a' }, changed, 'log').reason).toBe(
+    expect(decide(actor(OFFICER), { ...doc, _rev: '1-a' }, changed, 'log-photos').reason).toBe(
       'appendOnly',
     );
     expect(refusal(LOG, changed, { ...doc, _rev: '1-a' }, OFFICER)).not.toBeNull();
     const gone = { _id: String(doc._id), _deleted: true };
-    expect(decide(actor(OFFICER), doc, gone, 'log').reason).toBeNull();
+    expect(decide(actor(OFFICER), doc, gone, 'log-photos').reason).toBeNull();
     expect(refusal(LOG, gone, doc, OFFICER)).toBeNull();
-    expect(decide(actor(OTHER), doc, gone, 'log').reason).toBe('notYourRecord');
+    expect(decide(actor(OTHER), doc, gone, 'log-photos').reason).toBe('notYourRecord');
     expect(refusal(LOG, gone, doc, OTHER)).not.toBeNull();
   });
 
   it('someone else cannot add a photo to a record', () => {
-    expect(decide(actor(OTHER), null, photo(), 'log').reason).not.toBeNull();
+    expect(decide(actor(OTHER), null, photo(), 'log-photos').reason).not.toBeNull();
     expect(refusal(LOG, photo(), null, OTHER)).not.toBeNull();
   });
 
-  it('a photo of citizen feedback lives in the citizens database', () => {
+  it('a photo of citizen feedback lives in the citizens photo database', () => {
     const fb = makeCheck(3, officerAuthor, 'citizenFeedback');
     const doc = photo({ _id: photoId(fb._id, 1), kind: fb.kind, record: fb._id });
     expect(refusal(LOG, doc, null, OFFICER)).toMatch(/wrong database/);
-    expect(refusal(validator('citizens'), doc, null, OFFICER)).toBeNull();
+    expect(refusal(validator('citizens'), doc, null, OFFICER)).toMatch(/wrong database/);
+    expect(refusal(validator('citizens-photos'), doc, null, OFFICER)).toBeNull();
+  });
+
+  it('never in a record database, and no record in a photo database', () => {
+    expect(refusal(validator('log'), photo(), null, OFFICER)).toMatch(/wrong database/);
+    expect(decide(actor(OFFICER), null, photo(), 'log').reason).toBe('wrongDatabase');
+    expect(refusal(LOG, record as unknown as Doc, null, OFFICER)).toMatch(/wrong database/);
+  });
+});
+
+describe('an approved record’s photos are sealed, and frozen with it', () => {
+  const CHAIR = { name: 'chutich', roles: ['chair@hong-phong', 'member@hong-phong'] };
+  const stub = (n: number) => ({
+    content_type: 'image/webp',
+    digest: `md5-${n}`,
+    // 999 bytes: what 1,332 base64 characters without padding decode to (att(999)).
+    length: 999,
+    revpos: 1,
+    stub: true,
+  });
+  const stored = photo({ _rev: '1-a' }, { image: stub(1), thumb: stub(2) });
+  const sealed = { ...stored, sealed: true, _rev: '2-b' };
+  const both = (who: Ctx, next: Doc, old: Doc) => [
+    decide(actor(who), old, next, 'log-photos').reason,
+    refusal(LOG, next, old, who)?.match(/\(([^)]+)\)$/)?.[1] ?? null,
+  ];
+
+  it('a reviewer of the kind seals it (only the seal), never the author', () => {
+    expect(both(CHAIR, sealed, stored)).toEqual([null, null]);
+    expect(both(OFFICER, sealed, stored)[0]).toBe('appendOnly');
+    expect(refusal(LOG, sealed, stored, OFFICER)).not.toBeNull();
+    const edited = { ...sealed, width: 800 };
+    expect(both(CHAIR, edited, stored)[0]).toBe('reviewFieldsOnly');
+    expect(refusal(LOG, edited, stored, CHAIR)).not.toBeNull();
+    const swapped = { ...sealed, _attachments: { image: stub(9), thumb: stub(2) } };
+    expect(both(CHAIR, swapped, stored)[0]).toBe('reviewFieldsOnly');
+    expect(refusal(LOG, swapped, stored, CHAIR)).not.toBeNull();
+  });
+
+  it('the same photo pushed inline (replication) seals too', () => {
+    const inline = { ...sealed, _attachments: { image: att(999), thumb: att(999) } };
+    expect(both(CHAIR, inline, stored)).toEqual([null, null]);
+    const bigger = { ...sealed, _attachments: { image: att(1002), thumb: att(999) } };
+    expect(both(CHAIR, bigger, stored)[0]).toBe('reviewFieldsOnly');
+  });
+
+  it('sealed, nobody changes or deletes it (but a server admin)', () => {
+    const gone = { _id: String(stored._id), _deleted: true };
+    expect(both(OFFICER, gone, sealed)[0]).toBe('frozen');
+    expect(refusal(LOG, gone, sealed, OFFICER)).not.toBeNull();
+    expect(both(CHAIR, { ...sealed, sealed: true, _rev: '3-c' }, sealed)[0]).toBe('frozen');
+    expect(refusal(LOG, gone, sealed, ADMIN)).toBeNull();
   });
 });
 

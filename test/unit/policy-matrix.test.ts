@@ -6,7 +6,8 @@ import { newHamlet } from '../../src/lib/domain/hamlet.ts';
 import { deviceSyncSchema, newDeviceSync } from '../../src/lib/domain/device-sync.ts';
 import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
-import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { storeNames, type StoreRole } from '../../src/lib/domain/constants.ts';
+import { photoDocSchema, photoId } from '../../src/lib/domain/photos.ts';
 import { emptyInput, newFieldCheck } from '../../src/lib/domain/field-check-factory.ts';
 import { CHECK_STATUSES, fieldCheckSchema } from '../../src/lib/domain/field-check.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
@@ -43,14 +44,14 @@ const COMMUNE = 'hong-phong';
 type Doc = Record<string, unknown> & { _id?: string; _deleted?: boolean };
 type Validate = (n: Doc, o: Doc | null, ctx: { name: string | null; roles: string[] }) => void;
 const validators = Object.fromEntries(
-  (Object.keys(dbNames(COMMUNE)) as DbRole[]).map((db) => [
+  (Object.keys(storeNames(COMMUNE)) as StoreRole[]).map((db) => [
     db,
     new Function('return ' + validatorSource(COMMUNE, db))() as Validate,
   ]),
-) as Record<DbRole, Validate>;
+) as Record<StoreRole, Validate>;
 
 /** The refusal reason the validator gave (its message ends with "(<english reason>)"). */
-function serverReason(db: DbRole, newDoc: Doc, oldDoc: Doc | null, actor: Actor): string | null {
+function serverReason(db: StoreRole, newDoc: Doc, oldDoc: Doc | null, actor: Actor): string | null {
   try {
     validators[db](structuredClone(newDoc), oldDoc && structuredClone(oldDoc), {
       name: actor.name,
@@ -137,6 +138,37 @@ const taskInput = (patch: Partial<TaskInput>): TaskInput => ({
   planItems: ['2.3.7'],
   ...patch,
 });
+
+const stub = (n: number) => ({
+  content_type: 'image/webp',
+  digest: `md5-${n}`,
+  length: 999,
+  revpos: 1,
+  stub: true,
+});
+const stubs = { image: stub(1), thumb: stub(2) };
+
+/** Photo 1 of `record`, as its author's phone writes it (inline attachments). */
+function photo(record: Doc): Doc {
+  const data = { content_type: 'image/webp', data: 'A'.repeat(1332) };
+  const doc = {
+    _id: photoId(String(record._id), 1),
+    type: 'photo',
+    schemaVersion: 1,
+    commune: COMMUNE,
+    author: record.author,
+    authorRole: record.authorRole,
+    kind: record.kind,
+    record: record._id,
+    slot: 1,
+    width: 1600,
+    height: 1200,
+    createdAt: record.createdAt,
+    _attachments: { image: data, thumb: data },
+  };
+  photoDocSchema.parse(doc);
+  return doc;
+}
 
 interface Cell {
   label: string;
@@ -548,6 +580,36 @@ function cells(): Cell[] {
       });
     }
   }
+  // Photos (issue 16.2): added by the record's author, sealed by a reviewer of the kind when
+  // the record is approved, deleted by the author until sealed.
+  for (const kind of ['environment', 'security', 'citizenFeedback']) {
+    for (const authorRole of ROLES) {
+      const doc = photo(check(kind, authorRole, 'draft'));
+      const stored = { ...doc, _rev: '1-a', _attachments: stubs };
+      const sealed = { ...stored, sealed: true, _rev: '2-b' };
+      const gone = { _id: String(doc._id), _rev: '3-c', _deleted: true };
+      for (const actor of actors) {
+        const at = `photo of ${kind} by ${authorRole}`;
+        out.push({ label: `${at}: create`, actor, old: null, next: doc });
+        out.push({ label: `${at}: edited`, actor, old: stored, next: { ...stored, width: 800 } });
+        out.push({ label: `${at}: sealed`, actor, old: stored, next: sealed });
+        out.push({
+          label: `${at}: sealed with an edit`,
+          actor,
+          old: stored,
+          next: { ...sealed, height: 900 },
+        });
+        out.push({
+          label: `${at}: sealed again`,
+          actor,
+          old: sealed,
+          next: { ...sealed, _rev: '3-c' },
+        });
+        out.push({ label: `${at}: deleted`, actor, old: stored, next: gone });
+        out.push({ label: `${at}: deleted when sealed`, actor, old: sealed, next: gone });
+      }
+    }
+  }
   // Plans and plan items: create, edit, delete.
   for (const actor of actors) {
     for (const doc of [
@@ -585,12 +647,21 @@ function cells(): Cell[] {
   return out;
 }
 
-const dbOf = (doc: Doc | null): DbRole => {
+const dbOf = (doc: Doc | null): StoreRole => {
   if (!doc) return 'log';
   if (['fieldCheck', 'review', 'conflictResolution', 'conflictOutcome'].includes(String(doc.type)))
     return kindOf(String(doc.kind))?.db ?? 'log';
+  if (doc.type === 'photo') return `${kindOf(String(doc.kind))?.db ?? 'log'}-photos`;
   return 'log';
 };
+const RECORD_DBS = ['log', 'police', 'citizens'] as const;
+const PHOTO_DBS = ['log-photos', 'police-photos', 'citizens-photos'] as const;
+/** Where a raw change is tried: every record database, and the photo databases for photos
+ *  (one photo database for the rest: it must refuse them, and every cell in six doubles the run). */
+const dbsFor = (c: Cell): StoreRole[] =>
+  (c.old ?? c.next).type === 'photo' || c.next.type === 'photo'
+    ? [...RECORD_DBS, ...PHOTO_DBS]
+    : [...RECORD_DBS, 'log-photos'];
 
 describe('the policy matrix: the app and the server agree', () => {
   const all = cells();
@@ -648,7 +719,7 @@ describe('the policy matrix: the app and the server agree', () => {
         continue;
       }
       // Every raw change, in both databases: the reasons must be the same.
-      for (const db of Object.keys(validators) as DbRole[]) {
+      for (const db of dbsFor(c)) {
         const app: Reason | null = decide(c.actor, c.old, c.next, db).reason;
         const server = serverReason(db, c.next, c.old, c.actor);
         if (app !== server)

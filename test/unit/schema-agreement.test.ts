@@ -3,7 +3,7 @@
 // type, and every single-field mutation of it, one level deep.
 import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
-import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { photosRole, storeNames, type StoreRole } from '../../src/lib/domain/constants.ts';
 import { newHamlet } from '../../src/lib/domain/hamlet.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
 import { newProgressUpdate } from '../../src/lib/domain/progress.ts';
@@ -20,11 +20,11 @@ type Doc = Record<string, unknown>;
 type Validate = (n: Doc, o: Doc | null, ctx: { name: string; roles: string[] }) => void;
 const COMMUNE = 'hong-phong';
 const validators = Object.fromEntries(
-  (Object.keys(dbNames(COMMUNE)) as DbRole[]).map((db) => [
+  (Object.keys(storeNames(COMMUNE)) as StoreRole[]).map((db) => [
     db,
     new Function('return ' + validatorSource(COMMUNE, db))() as Validate,
   ]),
-) as Record<DbRole, Validate>;
+) as Record<StoreRole, Validate>;
 
 const plan = loadPlan2023();
 const item = plan.items.find((i) => i.code === '2.1.3')!;
@@ -146,7 +146,9 @@ const samples: [string, Doc][] = [
 function agree(doc: Doc): { zodOk: boolean; serverOk: boolean; reason: string } {
   const schema = DOC_SCHEMAS[doc.type as SchemaType];
   const zodOk = !!schema && schema.safeParse(doc).success && doc.commune === COMMUNE;
-  const db = doc.type === 'fieldCheck' ? (kindOf(String(doc.kind))?.db ?? 'log') : 'log';
+  const kindDb = kindOf(String(doc.kind))?.db ?? 'log';
+  // Photos live in the paired photo database (issue 16.2).
+  const db = doc.type === 'fieldCheck' ? kindDb : doc.type === 'photo' ? photosRole(kindDb) : 'log';
   try {
     validators[db](structuredClone(doc), null, { name: 'admin', roles: ['_admin'] });
     return { zodOk, serverOk: true, reason: 'accepted' };

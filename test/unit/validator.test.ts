@@ -11,7 +11,7 @@ import {
   fieldCheckSchema,
   type FieldCheck,
 } from '../../src/lib/domain/field-check.ts';
-import { dbNames, type DbRole } from '../../src/lib/domain/constants.ts';
+import { photosRole, storeNames, type StoreRole } from '../../src/lib/domain/constants.ts';
 import { couchRolesFor } from '../../src/lib/domain/roles.ts';
 import {
   ACTORS,
@@ -31,13 +31,13 @@ interface UserCtx {
 }
 type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: UserCtx, secObj: object) => void;
 
-const DB_ROLES = Object.keys(dbNames(COMMUNE)) as DbRole[];
+const DB_ROLES = Object.keys(storeNames(COMMUNE)) as StoreRole[];
 const sources = Object.fromEntries(
   DB_ROLES.map((db) => [db, validatorSource(COMMUNE, db)]),
-) as Record<DbRole, string>;
+) as Record<StoreRole, string>;
 const validators = Object.fromEntries(
   DB_ROLES.map((db) => [db, new Function('return ' + sources[db])() as Validate]),
-) as Record<DbRole, Validate>;
+) as Record<StoreRole, Validate>;
 const ADMIN: UserCtx = { name: 'admin', roles: ['_admin'] };
 
 function ctxOf(actor: Actor): UserCtx {
@@ -66,7 +66,7 @@ function agree(doc: Doc) {
   const schema = doc.type === 'photo' ? photoDocSchema : fieldCheckSchema;
   const zodOk = schema.safeParse(doc).success && doc.commune === COMMUNE;
   const db = kindOf(String(doc.kind))?.db ?? 'log';
-  const reason = verdict(validators[db], doc, null, ADMIN);
+  const reason = verdict(validators[doc.type === 'photo' ? photosRole(db) : db], doc, null, ADMIN);
   return { zodOk, serverOk: reason === null, reason };
 }
 

@@ -33,6 +33,13 @@ const toBase64 = async (blob: Blob): Promise<string> => {
   return btoa(s);
 };
 
+/** The record lists photos this phone does not have yet (they sync after records). */
+export class PhotosNotHere extends Error {
+  constructor(readonly slots: PhotoSlot[]) {
+    super(`photos not on this phone yet: ${slots.join(', ')}`);
+  }
+}
+
 export class PhotoRepository {
   constructor(
     private readonly db: Db,
@@ -91,6 +98,37 @@ export class PhotoRepository {
     }
     assertAllowed(this.actor ?? actorOf(doc), doc, { ...doc, _deleted: true });
     await this.db.remove(doc as never);
+  }
+
+  /**
+   * Seals the record's photos as it is approved: frozen with it (the server refuses any change
+   * or deletion of a sealed photo). Throws PhotosNotHere, sealing nothing, while a photo the
+   * record lists has not arrived: a reviewer approves the photos they have seen.
+   */
+  async seal(record: Pick<FieldCheck, '_id' | 'photos'>): Promise<void> {
+    for (const doc of await this.allHere(record)) {
+      if (doc.sealed) continue;
+      const next = { ...doc, sealed: true as const };
+      assertAllowed(this.actor ?? actorOf(doc), doc, next);
+      await this.db.put(next as never);
+    }
+  }
+
+  /** The photo documents the record lists; throws PhotosNotHere while one has not arrived. */
+  async allHere(record: Pick<FieldCheck, '_id' | 'photos'>): Promise<PhotoDoc[]> {
+    const slots = (record.photos ?? []) as PhotoSlot[];
+    const docs: PhotoDoc[] = [];
+    for (const slot of slots) {
+      try {
+        docs.push((await this.db.get(photoId(record._id, slot))) as unknown as PhotoDoc);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    const have = docs.map((d) => d.slot);
+    const missing = slots.filter((s) => !have.includes(s));
+    if (missing.length) throw new PhotosNotHere(missing);
+    return docs;
   }
 
   /** Calls back when a photo of the record arrives or goes (records sync before photos). */

@@ -3,7 +3,7 @@ import type { Db } from './pouch-types';
 import { SyncEngine, type SyncOptions } from './sync-engine';
 import { browserEnvironment, type SyncEnvironment } from './sync-environment';
 import { ReceiptBook, type Delivery } from './receipts';
-import { initialSyncStatus, reduceSync, type SyncStatus } from './sync-status';
+import { initialSyncStatus, reduceSync, type SyncEvent, type SyncStatus } from './sync-status';
 
 export class SyncController {
   status = $state<SyncStatus>(initialSyncStatus(true));
@@ -47,6 +47,11 @@ export class SyncController {
   /** Not started: shown as "sign in to send" (the browser's cookie is someone else's). */
   hold(): void {
     this.status = reduceSync(this.status, { type: 'error', error: 'unauthorized' });
+  }
+
+  /** The engine's events as they happen (photo sync follows the records': ./photo-sync.ts). */
+  subscribe(listener: (e: SyncEvent) => void): () => void {
+    return this.engine.subscribe(listener);
   }
 
   /** Resolves once replication has really stopped. */

@@ -1,6 +1,6 @@
 // The signed-in person's workspace: their local databases, repositories and sync. Screens get
 // everything they need from here and never touch PouchDB themselves.
-import { dbNames, type DbRole } from '$lib/domain/constants';
+import { dbNames, photosDbName, type DbRole } from '$lib/domain/constants';
 import { nowIso } from '$lib/domain/dates';
 import { parseId, randomSuffix } from '$lib/domain/ids';
 import { photoOwner } from '$lib/domain/photos';
@@ -9,6 +9,9 @@ import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
 import { timed } from './perf';
 import { PhotoLog, PhotoRepository } from './photos.repo';
+import { PHOTO_BATCH_SIZE } from './photo-sync';
+import { PhotoSyncController } from './photo-sync.svelte';
+import { watchIds } from './db-watch';
 import { kindOf } from '$lib/kinds';
 import { DeviceStore } from './device-store';
 import { UnreadableLog } from './read';
@@ -184,6 +187,8 @@ export async function openWorkspace(session: DeviceSession) {
   const conflictRepos: Partial<Record<DbRole, ConflictRepository>> = {};
   const photoRepos: Partial<Record<DbRole, PhotoRepository>> = {};
   const syncs: SyncController[] = [];
+  const photoSyncs: PhotoSyncController[] = [];
+  const photoDbs: Db[] = [];
   let log: Db | null = null;
   const migrations: Promise<unknown>[] = [];
   // Opened side by side: each open is IndexedDB round trips of its own.
@@ -198,8 +203,11 @@ export async function openWorkspace(session: DeviceSession) {
     checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable);
     reviewRepos[dbRole] = new ReviewRepository(local, undefined, actor, unreadable);
     conflictRepos[dbRole] = new ConflictRepository(local, undefined, actor, unreadable);
-    // Photos live in their record's database for now (issue 16 may give them their own).
-    photoRepos[dbRole] = new PhotoRepository(local, actor);
+    // Photos live in the paired photo database, synced after the records (issue 16.2).
+    const photoName = photosDbName(name);
+    const localPhotos = await openLocalDb(localDbName(session.name, photoName));
+    photoRepos[dbRole] = new PhotoRepository(localPhotos, actor);
+    photoDbs.push(localPhotos);
     const remote = remoteDb(PouchDB, location.origin, name);
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
@@ -210,12 +218,33 @@ export async function openWorkspace(session: DeviceSession) {
     migrations.push(migrateOnOpen(local, { since, isOwn: isOwnChange, now: nowIso() }));
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
-    // The count of what waits for the server includes the person's photos, told apart.
-    const isPhoto = (id: string) => photoOwner(id) === session.name;
-    const isOwnOrPhoto = (id: string) => isOwnChange(id) || isPhoto(id);
-    const options = { isOwnChange: isOwnOrPhoto, isPhoto };
-    syncs.push(new SyncController(local, remote, memoryKey, options, undefined, receipts));
+    const records = new SyncController(
+      local,
+      remote,
+      memoryKey,
+      { isOwnChange },
+      undefined,
+      receipts,
+    );
+    syncs.push(records);
+    // Everything the photo sync counts is a photo: the status tells records and photos apart.
+    const photoOptions = {
+      isOwnChange: (id: string) => photoOwner(id) === session.name,
+      isPhoto: () => true,
+      batchSize: PHOTO_BATCH_SIZE,
+    };
+    photoSyncs.push(
+      new PhotoSyncController(
+        records,
+        localPhotos,
+        remoteDb(PouchDB, location.origin, photoName),
+        store.keyFor(`sync:${photoName}`),
+        photoOptions,
+      ),
+    );
   }
+  // After the records' controllers: each photo sync waits for its records (./photo-sync.ts).
+  syncs.push(...photoSyncs);
   if (!log) throw new Error('every person replicates the commune log');
   const checks = new CheckLog(checkRepos);
   // This device among the person's devices (the dashboard's last sync per device).
@@ -286,6 +315,14 @@ export async function openWorkspace(session: DeviceSession) {
     repos.reviews.watch(refresh),
     repos.hamlets.watch(refresh),
     repos.tasks.watch(refresh),
+    // A photo written here is counted, and sent once the records are (./photo-sync.ts).
+    ...photoSyncs.map((sync, i) =>
+      watchIds(
+        photoDbs[i],
+        () => true,
+        () => (refresh(), sync.nudge()),
+      ),
+    ),
   ];
   stopWatching = () => stops.forEach((stop) => stop());
 }

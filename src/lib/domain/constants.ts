@@ -32,6 +32,28 @@ export const dbNames = (commune: string) => ({
 /** Which of a commune's databases: the commune log, the police or the citizens database. */
 export type DbRole = keyof ReturnType<typeof dbNames>;
 
+/**
+ * Each record database has a paired photo database (issue 16.2), read by the same people and
+ * provisioned by the same steps: photos replicate after records, so a record never waits
+ * behind photo bytes. `log-photos` is the log's photo database, and so on.
+ */
+export type StoreRole = DbRole | `${DbRole}-photos`;
+export const photosRole = (db: DbRole): StoreRole => `${db}-photos`;
+export const photosDbName = (recordDb: string) => `${recordDb}-photos`;
+
+/** Every database of a commune by its role: the record databases and their photo databases. */
+export function storeNames(commune: string): Record<StoreRole, string> {
+  const out = {} as Record<StoreRole, string>;
+  for (const [db, name] of Object.entries(dbNames(commune)) as [DbRole, string][]) {
+    out[db] = name;
+    out[photosRole(db)] = photosDbName(name);
+  }
+  return out;
+}
+
+/** The record database whose readers read `store` (itself, or the one a photo database pairs). */
+export const recordRoleOf = (store: StoreRole): DbRole => store.replace(/-photos$/, '') as DbRole;
+
 /** Path under which the app's own origin exposes the CouchDB API. */
 export const DB_PATH = '/db';
 

@@ -86,6 +86,8 @@ export const photoDocSchema = z.strictObject({
   width: z.int().min(1).max(PHOTO_LIMITS.maxEdge),
   height: z.int().min(1).max(PHOTO_LIMITS.maxEdge),
   createdAt: isoTime,
+  /** Set by the reviewer who approved the record: the photo is frozen with it. */
+  sealed: z.literal(true).optional(),
   _attachments: z.strictObject({
     image: attachment(PHOTO_LIMITS.maxBytes),
     thumb: attachment(PHOTO_LIMITS.thumbMaxBytes),

@@ -68,6 +68,10 @@ interface TypeRule {
   authorDeletes?: boolean;
   /** A document its author alone rewrites in place (a device's last sync). */
   authorEdits?: boolean;
+  /** Kept in the paired database of this name (`<db>-photos`), not the kind's own. */
+  store?: string;
+  /** A reviewer of the kind may set `field` to true, once; it freezes the document. */
+  seal?: { field: string; by: Record<string, { creators: readonly string[] }> };
   rule?: 'progress' | 'review' | 'task' | 'taskEvent' | 'resolution';
 }
 
@@ -98,6 +102,7 @@ export function decide(
     const rule = types[String(old.type)];
     if (!rule || !(rule.lifecycle || rule.authorDeletes)) return deny('notDeletable');
     if (old.author !== name) return deny('notYourRecord');
+    if (rule.seal && old[rule.seal.field] === true) return deny('frozen');
     if (!rule.lifecycle) return ok();
     const deletable: readonly string[] = POLICY.lifecycles.review.deletable;
     if (!deletable.includes(String(old.status))) return deny('notDeletable');
@@ -114,7 +119,8 @@ export function decide(
     : undefined;
   if (rule.kinds && !kindRule) return deny('unknownType');
   const db = kindRule ? kindRule.db : rule.db;
-  if (dbRole !== undefined && db !== dbRole) return deny('wrongDatabase');
+  const where = rule.store ? `${db}-${rule.store}` : db;
+  if (dbRole !== undefined && where !== dbRole) return deny('wrongDatabase');
   if (old && old.type !== newDoc.type) return deny('typeChanged');
   const creators = (kindRule ? kindRule.creators : rule.creators) ?? [];
 
@@ -175,6 +181,7 @@ export function decide(
 
   action = old ? 'edit' : 'create';
   if (isAdmin) return ok();
+  if (old && rule.seal) return sealProblem(rule.seal, old, newDoc);
   if (old && !rule.authorEdits) return deny('appendOnly');
   if (old && old.author !== name) return deny('notYourRecord');
   const problem = authorship();
@@ -212,6 +219,47 @@ export function decide(
     if (p) return deny(p);
   }
   return ok();
+
+  /** A reviewer of the kind seals a document (only the seal changes), never their own. */
+  function sealProblem(seal: NonNullable<TypeRule['seal']>, o: AnyDoc, n: AnyDoc): Decision {
+    if (o[seal.field] === true) return deny('frozen');
+    const by = own(seal.by, String(o.kind)) ? seal.by[String(o.kind)].creators : [];
+    if (!holdsAny(by)) return deny('appendOnly');
+    if (o.author === name) return deny('ownRecord');
+    if (n[seal.field] !== true || !sameExcept(o, n, [seal.field, '_attachments']))
+      return deny('reviewFieldsOnly');
+    if (!sameAttachments(o._attachments, n._attachments)) return deny('reviewFieldsOnly');
+    return ok();
+  }
+}
+
+type Att = { content_type?: unknown; digest?: unknown; length?: unknown; data?: unknown };
+
+/**
+ * The same attachments (names, types and content) whether either side is a stub or inline
+ * data: digests are compared when both have one, else the inline data's decoded length.
+ */
+export function sameAttachments(a: unknown, b: unknown): boolean {
+  const x = (a ?? {}) as Record<string, Att>;
+  const y = (b ?? {}) as Record<string, Att>;
+  const names = Object.keys(x);
+  if (names.length !== Object.keys(y).length) return false;
+  for (const k of names) {
+    if (!own(y, k) || x[k].content_type !== y[k].content_type) return false;
+    const [p, q] = [x[k], y[k]];
+    if (typeof p.digest === 'string' && typeof q.digest === 'string') {
+      if (p.digest !== q.digest) return false;
+    } else if (base64Bytes(p) !== base64Bytes(q)) return false;
+  }
+  return true;
+}
+
+/** An attachment's byte length: its stub's length, or its inline base64's decoded length. */
+function base64Bytes(att: Att): number {
+  if (typeof att.length === 'number') return att.length;
+  const data = typeof att.data === 'string' ? att.data : '';
+  const pad = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return (data.length / 4) * 3 - pad;
 }
 
 const present = (v: unknown) => v !== null && v !== undefined && v !== '';

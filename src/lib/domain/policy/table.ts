@@ -190,10 +190,19 @@ export const POLICY = {
       appendOnly: true,
       rule: 'review',
     },
-    // A photo of a record (issue 13): in the record's database, added by the record's author
-    // in a role that may record its kind, never changed, taken back by its author. The server
-    // cannot read the record, so "only while the record is a draft" is the app's rule.
-    photo: { kinds, authored: true, appendOnly: true, authorDeletes: true },
+    // A photo of a record (issue 13): in the photo database paired with the record's (issue
+    // 16.2: `store`), added by the record's author in a role that may record its kind, never
+    // changed, taken back by its author. The server cannot read the record, so a reviewer who
+    // approves the record seals its photos (`seal`: only `sealed` becomes true, by one who may
+    // review the kind, never on their own record); a sealed photo is frozen like the record.
+    photo: {
+      kinds,
+      store: 'photos',
+      authored: true,
+      appendOnly: true,
+      authorDeletes: true,
+      seal: { field: 'sealed', by: reviewKinds },
+    },
     plan: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     planItem: { db: 'log', creators: ['admin'], editors: ['admin'], authored: false },
     /** The commune's hamlet list (issue 12.4): its admin adds, renames and retires hamlets. */

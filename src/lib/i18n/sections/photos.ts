@@ -18,6 +18,7 @@ export const photosVi = {
   close: 'Đóng',
   missing: 'Ảnh chưa tải về máy này (sẽ có sau khi đồng bộ).',
   thumb: 'Ảnh của bản ghi',
+  approveWaits: 'Ảnh của bản ghi này chưa tải về máy. Chờ đồng bộ xong, xem ảnh rồi hãy duyệt.',
 } as const;
 
 export const photosEn = {
@@ -39,4 +40,6 @@ export const photosEn = {
   close: 'Close',
   missing: 'This photo has not reached this phone yet (it will after syncing).',
   thumb: "The record's photo",
+  approveWaits:
+    "This record's photos have not reached this phone yet. Wait for the sync, look at them, then approve.",
 };
