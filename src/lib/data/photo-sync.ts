@@ -6,11 +6,16 @@
 // Once the photos have caught up they are parked (stopped) until the records move again or a
 // photo is written here: a live photo pull would hold a long-poll open for nothing, and a
 // browser has six connections per server (three record databases and three photo databases
-// of long-polls took all six and stalled every other request).
+// of long-polls took all six and stalled every other request). A parked photo sync looks
+// again after a while (5 s, doubling to 5 min): another phone sends its photos after its
+// records, so a record here can be followed by its photos with nothing else moving.
 import type { SyncEvent } from './sync-status';
 
 /** Photo documents a round trip: about 0.6 MB, ~20 s on a 256 kbit/s link. */
 export const PHOTO_BATCH_SIZE = 2;
+
+/** A parked photo sync looks again after this long, doubling up to the maximum. */
+export const PHOTO_RECHECK = { firstMs: 5_000, maxMs: 5 * 60_000 };
 
 export interface EventSource {
   subscribe(listener: (e: SyncEvent) => void): () => void;
@@ -34,13 +39,18 @@ export class PhotosAfterRecords {
   private running = false;
   private recordsUpToDate = false;
   private stops: (() => void)[] = [];
+  private recheck: ReturnType<typeof setTimeout> | null = null;
+  private recheckMs: number;
 
   constructor(
     private readonly records: EventSource,
     private readonly photos: Startable,
     /** Called when the photos have caught up and were parked. */
     private readonly onParked: () => void = () => undefined,
-  ) {}
+    private readonly timing = PHOTO_RECHECK,
+  ) {
+    this.recheckMs = timing.firstMs;
+  }
 
   arm(upToDate = false): void {
     this.stops.forEach((s) => s());
@@ -49,6 +59,7 @@ export class PhotosAfterRecords {
       this.records.subscribe((e) => {
         if (e.type === 'paused') {
           this.recordsUpToDate = true;
+          this.recheckMs = this.timing.firstMs;
           this.run();
         } else if (e.type === 'active' || HOLD.has(e.type)) {
           this.recordsUpToDate = false;
@@ -56,7 +67,7 @@ export class PhotosAfterRecords {
         }
       }),
       this.photos.subscribe((e) => {
-        if (e.type === 'paused' && this.running) void this.hold().then(() => this.onParked());
+        if (e.type === 'paused' && this.running) void this.hold().then(() => this.parked());
       }),
     ];
     if (upToDate) this.run();
@@ -66,11 +77,13 @@ export class PhotosAfterRecords {
     this.stops.forEach((s) => s());
     this.stops = [];
     this.running = false;
+    this.cancelRecheck();
     return this.photos.stop();
   }
 
   /** A photo was written here: send it now if the records are up to date. */
   nudge(): void {
+    this.recheckMs = this.timing.firstMs;
     if (this.recordsUpToDate && this.stops.length) this.run();
   }
 
@@ -79,12 +92,32 @@ export class PhotosAfterRecords {
   }
 
   private run() {
+    this.cancelRecheck();
     if (this.running) return;
     this.running = true;
     this.photos.start();
   }
 
+  /** Caught up and stopped: look again later, while the records stay up to date. */
+  private parked() {
+    this.onParked();
+    if (!this.stops.length || !this.recordsUpToDate || this.running) return;
+    this.cancelRecheck();
+    const wait = this.recheckMs;
+    this.recheckMs = Math.min(wait * 2, this.timing.maxMs);
+    this.recheck = setTimeout(() => {
+      this.recheck = null;
+      if (this.recordsUpToDate && this.stops.length) this.run();
+    }, wait);
+  }
+
+  private cancelRecheck() {
+    if (this.recheck) clearTimeout(this.recheck);
+    this.recheck = null;
+  }
+
   private hold(): Promise<void> {
+    this.cancelRecheck();
     if (!this.running) return Promise.resolve();
     this.running = false;
     return this.photos.stop();
