@@ -6,7 +6,7 @@ import { PHOTO_SLOTS, photoId } from '$lib/domain/photos';
 import { PhotosAfterRecords } from './photo-sync';
 import type { Delivery } from './receipts';
 import { SyncController } from './sync.svelte';
-import { reduceSync } from './sync-status';
+import { reduceSync, type SyncEvent, type SyncStatus } from './sync-status';
 
 type ControllerArgs = ConstructorParameters<typeof SyncController>;
 
@@ -35,6 +35,15 @@ export class PhotoSyncController extends SyncController {
       if (!this.gate.photosRunning && (e.type === 'online' || e.type === 'offline'))
         this.status = reduceSync(this.status, e);
     });
+  }
+
+  /**
+   * A parked photo sync that looks again starts as "connecting": up to date it stays, so the
+   * status bar does not flicker every few seconds; moving photos still say "syncing".
+   */
+  protected override fold(status: SyncStatus, e: SyncEvent): SyncStatus {
+    if (e.type === 'started' && status.phase === 'upToDate' && status.online) return status;
+    return super.fold(status, e);
   }
 
   override start(): void {

@@ -23,11 +23,16 @@ export class SyncController {
     this.engine = new SyncEngine(local, remote, memoryKey, env, options);
     this.status = initialSyncStatus(env.isOnline(), this.engine.lastSyncedAt, this.engine.rejected);
     this.engine.subscribe((e) => {
-      this.status = reduceSync(this.status, e);
+      this.status = this.fold(this.status, e);
       if (e.type === 'pushed') this.receipts.note(e.ids, e.at);
       if (e.type === 'pendingCounted') this.counted = true;
       if (['pushed', 'pendingCounted', 'denied', 'accepted'].includes(e.type)) this.deliveries += 1;
     });
+  }
+
+  /** The status after one of the engine's events (a photo sync says less: ./photo-sync.svelte.ts). */
+  protected fold(status: SyncStatus, e: SyncEvent): SyncStatus {
+    return reduceSync(status, e);
   }
 
   /** Where record `id` stands on its way to the server (read `deliveries` to follow it). */
