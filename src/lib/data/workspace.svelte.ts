@@ -189,6 +189,7 @@ export async function openWorkspace(session: DeviceSession) {
   const syncs: SyncController[] = [];
   const photoSyncs: PhotoSyncController[] = [];
   const photoDbs: Db[] = [];
+  const photoNames: string[] = [];
   let log: Db | null = null;
   const migrations: Promise<unknown>[] = [];
   // Opened side by side: each open is IndexedDB round trips of its own.
@@ -208,6 +209,7 @@ export async function openWorkspace(session: DeviceSession) {
     const localPhotos = await openLocalDb(localDbName(session.name, photoName));
     photoRepos[dbRole] = new PhotoRepository(localPhotos, actor);
     photoDbs.push(localPhotos);
+    photoNames.push(photoName);
     const remote = remoteDb(PouchDB, location.origin, name);
     // Pending means this person's own changes: ids carry their author.
     const isOwnChange = (id: string) => parseId(id)?.user === session.name;
@@ -270,7 +272,11 @@ export async function openWorkspace(session: DeviceSession) {
   workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
   migrated = migrations;
-  localDbs = opened.map(({ name, local }) => ({ name, db: local }));
+  // Photo databases too: an export of unsent work carries the photos (data/transfer.ts).
+  localDbs = [
+    ...opened.map(({ name, local }) => ({ name, db: local })),
+    ...photoDbs.map((db, i) => ({ name: photoNames[i], db })),
+  ];
   workspace.locked = false;
   workspace.needsSignIn = false;
   if (cookieOwner() === session.name) startSyncing();
