@@ -18,6 +18,7 @@ import {
 import { newPhone, screenshot } from './phone';
 
 const LOG = dbNames('hong-phong').log;
+const PHOTOS = `${LOG}-photos`;
 const upToDate = { timeout: 30_000 };
 
 async function exportFile(page: Page) {
@@ -79,7 +80,9 @@ test('export then import round-trips exactly, photos included, and only for thei
   );
   await screenshot(old.page, 'transfer-export');
   expect(first.file.author).toBe(OFFICER.name);
-  const docs = first.file.databases[LOG];
+  // The record from the log, its photo from the paired photo database (issue 16.2).
+  expect(Object.keys(first.file.databases).sort()).toEqual([LOG, PHOTOS]);
+  const docs = [...first.file.databases[LOG], ...first.file.databases[PHOTOS]];
   expect(docs.map((d) => d.type).sort()).toEqual(['fieldCheck', 'photo']);
   expect(JSON.stringify(docs.find((d) => d.type === 'fieldCheck'))).toContain(place);
   const photo = docs.find((d) => d.type === 'photo') as {
@@ -119,9 +122,10 @@ test('export then import round-trips exactly, photos included, and only for thei
   // Online, the other phone sends them under the official's name.
   await other.context.setOffline(false);
   const onServer = async () =>
-    (await serverDocs(baseURL!, LOG, basic(CHAIR))).filter((d) =>
-      docs.some((x) => x._id === d._id),
-    );
+    [
+      ...(await serverDocs(baseURL!, LOG, basic(CHAIR))),
+      ...(await serverDocs(baseURL!, PHOTOS, basic(CHAIR))),
+    ].filter((d) => docs.some((x) => x._id === d._id));
   await expect.poll(async () => (await onServer()).length, upToDate).toBe(2);
   for (const d of await onServer()) {
     const mine = docs.find((x) => x._id === d._id)!;
