@@ -151,7 +151,7 @@ test('every kind recorded offline with GPS granted, lost and refused, photos, se
     if (db === DBS.police) expect(record!.gps).toBeNull();
     else expect(record!.gps).toMatchObject({ lat: 22.35291, lon: 103.87654, accuracy: 12 });
     // Its photo is in the paired photo database, synced after the records (issue 16.2).
-    const photos = await serverRecords(baseURL!, `${db}-photos`);
+    const photos = await serverDocs(baseURL!, `${db}-photos`, basic(CHAIR));
     expect(photos.some((d) => d.type === 'photo' && d.record === record!._id)).toBe(true);
   }
 
