@@ -8,6 +8,7 @@ import { compressingFetch } from '../../../src/lib/data/compressed-fetch.ts';
 import { FieldCheckRepository } from '../../../src/lib/data/field-checks.repo.ts';
 import { PHOTO_BATCH_SIZE, PhotosAfterRecords } from '../../../src/lib/data/photo-sync.ts';
 import { PhotoRepository } from '../../../src/lib/data/photos.repo.ts';
+import { rememberInfo } from '../../../src/lib/data/remote-info.ts';
 import type { Db } from '../../../src/lib/data/pouch-types.ts';
 import { SyncEngine } from '../../../src/lib/data/sync-engine.ts';
 import type { SyncEvent } from '../../../src/lib/data/sync-status.ts';
@@ -91,7 +92,9 @@ export class PhotoPhone {
     const own = (id: string) => id.includes(`:${account.name}:`);
     const make = (db: 'records' | 'photos', name: string, batchSize?: number) => {
       const local = memoryDb(`${label}-${db}`);
-      const remote = httpDb(serverUrl, name, account, fetch);
+      // As the app's remoteDb: a failed progress request of PouchDB's replicator after a cut
+      // answers with the last info instead of an unhandled rejection (remote-info.ts).
+      const remote = rememberInfo(httpDb(serverUrl, name, account, fetch));
       const engine = new SyncEngine(local, remote, `sync:${label}:${db}`, this.env, {
         batchSize,
         isOwnChange: own,
