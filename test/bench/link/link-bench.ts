@@ -13,6 +13,7 @@ import { Device } from '../../support/harness/device.ts';
 import { serverDocCount, withFreshServer } from '../../support/harness/fresh-server.ts';
 import { timed } from '../../support/harness/stats.ts';
 import type { LinkShape } from '../../support/harness/tcp-proxy.ts';
+import { photoDay, type PhotoDayRun } from './photo-day.ts';
 import { variedChecks } from './varied-records.ts';
 
 const LOG = dbNames('hong-phong').log;
@@ -154,6 +155,8 @@ export interface LinkResults {
   firstHamlet: LinkRun;
   dayPlain: LinkRun;
   day: LinkRun;
+  /** The same day with a photo of ~250 KB per record (absent in runs before photos). */
+  photoDay?: PhotoDayRun;
   office: LinkRun;
 }
 
@@ -165,6 +168,7 @@ export async function measureLinks(records = 2000): Promise<LinkResults> {
     firstHamlet: await firstSync('hamlet', HAMLET_LINK, HAMLET_CUT_RATE, records),
     dayPlain: await dayOfWork('hamlet, uncompressed', HAMLET_LINK, HAMLET_CUT_RATE, 30, plainFetch),
     day: await dayOfWork('hamlet', HAMLET_LINK, HAMLET_CUT_RATE),
+    photoDay: await photoDay(HAMLET_LINK, HAMLET_CUT_RATE),
     office: await officeWifi(),
   };
 }

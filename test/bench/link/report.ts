@@ -1,6 +1,7 @@
 // Rows of the hamlet-link benchmark for the report (test/bench/report.ts).
 import { bytes, ratio, seconds } from '../../support/harness/stats.ts';
 import type { LinkResults, LinkRun } from './link-bench.ts';
+import { DAY_PHOTO_BYTES, type PhotoDayRun } from './photo-day.ts';
 
 type Row = [section: string, measure: string, value: string, target?: string];
 
@@ -20,6 +21,30 @@ function wire(run: LinkRun, what: string): Row[] {
       `${what}: bytes down ÷ records' JSON (${bytes(run.down)})`,
       ratio(run.down / run.jsonBytes),
       verdict(run.down / run.jsonBytes, 0.5),
+    ],
+  ];
+}
+
+function photoDayRows(p: PhotoDayRun | undefined): Row[] {
+  if (!p) return [];
+  const what = `a day's work with photos: ${p.records} records and ${p.photos} photos of ~${bytes(DAY_PHOTO_BYTES)}`;
+  return [
+    [
+      SECTION,
+      `${what}, hamlet link (${p.cuts} cut)`,
+      seconds(p.ms),
+      `${verdict(p.ms / p.idealMs, 1.3)} of payload ÷ bandwidth (${bytes(p.payloadBytes)}: ${seconds(p.idealMs)})`,
+    ],
+    [
+      SECTION,
+      `${what}: last record on the server → first photo on the server`,
+      `${seconds(p.lastRecordMs)} → ${seconds(p.firstPhotoMs)}`,
+      p.lastRecordMs < p.firstPhotoMs ? 'every record first ✓' : 'a photo before a record ✗',
+    ],
+    [
+      SECTION,
+      `${what}: bytes up ÷ payload (${bytes(p.up)}; down ${bytes(p.down)})`,
+      ratio(p.up / p.payloadBytes),
     ],
   ];
 }
@@ -50,6 +75,7 @@ export function linkRows(r: LinkResults | string | undefined): Row[] {
     ],
     [SECTION, `the same day uncompressed (before issue 16)`, seconds(r.dayPlain.ms)],
     ...wire(day, "a day's work, compressed"),
+    ...photoDayRows(r.photoDay),
     [
       SECTION,
       `office Wi-Fi: ${r.office.records} records from 20 phones at once over 10 Mbit/s`,
