@@ -93,8 +93,11 @@ test('signed out of the server, the phone keeps recording and says why nothing s
   await waitForServiceWorker(page);
   await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', upToDate);
 
-  await context.clearCookies(); // the server no longer knows this phone
-  await page.reload();
+  // The server no longer knows this phone. The cookie is renewed by every answer, so the page
+  // is left first: an answer still on its way must not bring the cookie back.
+  await page.goto('about:blank');
+  await context.clearCookies();
+  await page.goto('/');
   await expect(
     page.getByRole('alert').filter({ hasText: 'Phiên đăng nhập đã hết hạn' }),
   ).toBeVisible(upToDate);
