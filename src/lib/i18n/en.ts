@@ -19,7 +19,13 @@ export const en: Messages = {
   gps: gpsEn,
   appTitle: 'Field log',
   appSubtitle: 'Commune People’s Committee',
-  nav: { log: 'Log', newCheck: 'New', signOut: 'Sign out', otherLanguage: 'Tiếng Việt' },
+  nav: {
+    log: 'Log',
+    newCheck: 'New',
+    signOut: 'Sign out',
+    otherLanguage: 'Tiếng Việt',
+    menu: 'Main menu',
+  },
   sync: {
     offline: 'Offline',
     connecting: 'Connecting…',

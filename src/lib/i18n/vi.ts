@@ -17,7 +17,13 @@ export const vi = {
   gps: gpsVi,
   appTitle: 'Sổ hiện trường',
   appSubtitle: 'UBND xã',
-  nav: { log: 'Nhật ký', newCheck: 'Ghi mới', signOut: 'Đăng xuất', otherLanguage: 'English' },
+  nav: {
+    log: 'Nhật ký',
+    newCheck: 'Ghi mới',
+    signOut: 'Đăng xuất',
+    otherLanguage: 'English',
+    menu: 'Trình đơn chính',
+  },
   sync: {
     offline: 'Ngoại tuyến',
     connecting: 'Đang kết nối…',
