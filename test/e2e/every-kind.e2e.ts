@@ -116,6 +116,12 @@ test('every kind recorded offline with GPS granted, lost and refused, photos, se
   }
   await expect(page.getByText('Vị trí GPS')).toBeVisible();
   await expect(page.getByText(/22\.35291, 103\.87654 \(sai số ±12 m, lúc \d\d:\d\d/)).toBeVisible();
+  // Still offline, the status bar tells the records and their photos apart.
+  await page.goto('/');
+  await expect(page.getByTestId('sync-pending')).toContainText(
+    '7 bản ghi và 7 ảnh chưa lên máy chủ',
+  );
+  await screenshot(page, 'every-kind-unsent');
 
   // The police officer's phone has refused to share its location.
   const police = await newPhone(browser);

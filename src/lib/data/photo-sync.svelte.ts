@@ -48,6 +48,14 @@ export class PhotoSyncController extends SyncController {
 
   override start(): void {
     this.gate.arm(this.records.status.phase === 'upToDate');
+    // Held behind the records (offline, say), the photos waiting here are still counted.
+    if (!this.gate.photosRunning) this.countUnsent().catch(() => undefined);
+  }
+
+  /** A held or parked engine counts but tells nobody (it is stopped): count here instead. */
+  override refreshPending(): void {
+    if (this.gate.photosRunning) super.refreshPending();
+    else this.countUnsent().catch(() => undefined);
   }
 
   override stop(): Promise<void> {
