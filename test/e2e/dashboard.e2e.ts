@@ -248,6 +248,13 @@ test('the chair sees the quarter in charts and tables; an officer has no dashboa
     expect(text).not.toContain(raw);
   // A phone's width: nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Every mark of every chart is an SVG element (ChartFrame passes them in; made as HTML
+  // elements of the same name they would draw nothing).
+  const marks = await page
+    .locator('svg[role="img"] *')
+    .evaluateAll((els) => els.map((e) => e.namespaceURI));
+  expect(marks.length).toBeGreaterThan(20);
+  expect(marks.filter((ns) => ns !== 'http://www.w3.org/2000/svg')).toEqual([]);
   await screens(page, 'vi');
 
   await page.getByRole('button', { name: 'English' }).click();
