@@ -8,7 +8,8 @@ import { ConflictRepository } from '../../src/lib/data/conflicts.repo.ts';
 import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo.ts';
 import { compareVersions, newResolution, outcomeIdOf } from '../../src/lib/domain/conflict.ts';
 import { dbNames } from '../../src/lib/domain/constants.ts';
-import { emptyInput } from '../../src/lib/domain/field-check-factory.ts';
+import { emptyInput, type Author } from '../../src/lib/domain/field-check-factory.ts';
+import type { FieldCheckKind } from '../../src/lib/kinds/index.ts';
 import type { FieldCheck } from '../../src/lib/domain/field-check.ts';
 import type { Db } from '../../src/lib/data/pouch-types.ts';
 import { CHAIR, OFFICER, POLICE, basicAuth, officerAuthor } from '../support/fixtures.ts';
@@ -46,32 +47,65 @@ const leavesOn = async (id: string) =>
     (r) => (r.ok && !(r.ok as { _deleted?: boolean })._deleted ? [r.ok] : []),
   );
 
-/** A draft by the officer, edited differently on a phone and at the office while apart. */
-async function conflicted(place: string) {
+type Who = typeof OFFICER;
+/** What each device writes into its version. */
+type Edit = { findings: string; note?: string };
+
+/**
+ * A draft made on a phone and synced to a second device; then, while apart, each device saves
+ * its own edit (the phone may send its version for review): one record, two versions.
+ */
+async function twoDevices({
+  remote = (who) => httpDb(server.url, LOG, who),
+  who = OFFICER,
+  author = officerAuthor,
+  kind = 'environment',
+  ...o
+}: {
+  /** Where the devices sync (default: the commune log on the test server), and as whom. */
+  remote?: (who: Who) => Db;
+  who?: Who;
+  author?: Author;
+  kind?: FieldCheckKind;
+  hamlet: string;
+  place?: string;
+  phone: Edit;
+  office: Edit;
+  send?: boolean;
+}) {
   const phone = memoryDb('phone');
   const office = memoryDb('office');
   const phoneRepo = new FieldCheckRepository(phone);
   const officeRepo = new FieldCheckRepository(office);
-  const input = emptyInput('environment', new Date());
-  input.hamlet = 'Thôn Pò Nhùng';
-  input.place = place;
-  const draft = await phoneRepo.createDraft(input, officerAuthor);
-  await phone.sync(asOfficer());
-  await office.sync(asOfficer());
-  await phoneRepo.saveDraft(draft, { ...input, findings: 'Ghi trên điện thoại', note: 'Bãi A' });
-  await officeRepo.saveDraft((await officeRepo.get(draft._id))!, {
-    ...input,
-    findings: 'Ghi ở văn phòng',
-    note: 'Bãi B',
-  });
-  await phone.sync(asOfficer());
-  await office.sync(asOfficer());
-  return { id: draft._id, input, phone, office, phoneRepo, officeRepo };
+  const input = emptyInput(kind, new Date());
+  input.hamlet = o.hamlet;
+  if (o.place) input.place = o.place;
+  const draft = await phoneRepo.createDraft(input, author);
+  await phone.sync(remote(who));
+  await office.sync(remote(who));
+  const saved = await phoneRepo.saveDraft(draft, { ...input, ...o.phone });
+  const sent = o.send ? await phoneRepo.submit(saved) : null;
+  await officeRepo.saveDraft((await officeRepo.get(draft._id))!, { ...input, ...o.office });
+  await phone.sync(remote(who));
+  await office.sync(remote(who));
+  return { id: draft._id, input, phone, office, phoneRepo, officeRepo, sent };
 }
 
-async function chairDesk(): Promise<{ desk: Db; conflicts: ConflictRepository }> {
+/** The officer's draft in the commune log, edited on a phone and at the office while apart. */
+const conflicted = (place: string) =>
+  twoDevices({
+    hamlet: 'Thôn Pò Nhùng',
+    place,
+    phone: { findings: 'Ghi trên điện thoại', note: 'Bãi A' },
+    office: { findings: 'Ghi ở văn phòng', note: 'Bãi B' },
+  });
+
+/** The chair's device, synced with `remote` (the commune log unless told). */
+async function chairDesk(
+  remote: (who: Who) => Db = asChair,
+): Promise<{ desk: Db; conflicts: ConflictRepository }> {
   const desk = memoryDb('chair');
-  await desk.sync(asChair());
+  await desk.sync(remote(CHAIR));
   return { desk, conflicts: new ConflictRepository(desk, undefined, chairActor) };
 }
 
@@ -94,24 +128,12 @@ describe('a conflict resolved by a supervisor, applied by the server', () => {
     expect(direct.status).toBe(403);
     expect(direct.reason).toContain('(not your record)');
     // An officer may not write a resolution, even of their own record, nor an outcome.
-    const forged = newResolution(
-      versions[0],
-      versions[0]._rev!,
-      versions,
-      {},
-      officerAuthor,
-      new Date(),
-    );
+    const keepFirst = (by: Author) =>
+      newResolution(versions[0], versions[0]._rev!, versions, {}, by, new Date());
+    const forged = keepFirst(officerAuthor);
     expect((await put(OFFICER, forged)).reason).toContain('(not a resolver)');
     // Nor one in the chair's name.
-    const asTheChair = newResolution(
-      versions[0],
-      versions[0]._rev!,
-      versions,
-      {},
-      chair,
-      new Date(),
-    );
+    const asTheChair = keepFirst(chair);
     expect((await put(OFFICER, asTheChair)).reason).toContain('(author must be you)');
     const outcome = { _id: outcomeIdOf(forged._id), type: 'conflictOutcome' };
     expect((await put(OFFICER, outcome)).status).toBe(403);
@@ -219,24 +241,14 @@ describe('a conflict resolved by a supervisor, applied by the server', () => {
 
 describe('a conflict between a version sent for review and a draft', () => {
   it('is merged onto the sent version by the server alone, which keeps it waiting for review', async () => {
-    const phone = memoryDb('phone');
-    const office = memoryDb('office');
-    const phoneRepo = new FieldCheckRepository(phone);
-    const officeRepo = new FieldCheckRepository(office);
-    const input = emptyInput('environment', new Date());
-    input.hamlet = 'Thôn Nà Pàn';
-    const draft = await phoneRepo.createDraft(input, officerAuthor);
-    await phone.sync(asOfficer());
-    await office.sync(asOfficer());
-    const saved = await phoneRepo.saveDraft(draft, { ...input, findings: 'Gửi duyệt' });
-    const sent = await phoneRepo.submit(saved);
-    await officeRepo.saveDraft((await officeRepo.get(draft._id))!, {
-      ...input,
-      findings: 'Nháp ở văn phòng',
-      note: 'Bổ sung số hộ',
+    const c = await twoDevices({
+      hamlet: 'Thôn Nà Pàn',
+      phone: { findings: 'Gửi duyệt' },
+      office: { findings: 'Nháp ở văn phòng', note: 'Bổ sung số hộ' },
+      send: true,
     });
-    await phone.sync(asOfficer());
-    await office.sync(asOfficer());
+    const sent = c.sent!;
+    const draft = { _id: c.id };
     const { desk, conflicts } = await chairDesk();
     const versions = await conflicts.versions(draft._id);
     expect(versions.map((v) => v.status).sort()).toEqual(['draft', 'submitted']);
@@ -269,25 +281,17 @@ describe('a conflict in the police database', () => {
     const POLICE_DB = dbNames('hong-phong').police;
     const police = { name: 'congan', role: 'police', commune: 'hong-phong' };
     const remote = (who: typeof OFFICER) => httpDb(server.url, POLICE_DB, who);
-    const phone = memoryDb('police-phone');
-    const station = memoryDb('police-station');
-    const phoneRepo = new FieldCheckRepository(phone);
-    const stationRepo = new FieldCheckRepository(station);
-    const input = emptyInput('security', new Date());
-    input.hamlet = 'Thôn Nà Pàn';
-    const draft = await phoneRepo.createDraft(input, police);
-    await phone.sync(remote(POLICE));
-    await station.sync(remote(POLICE));
-    await phoneRepo.saveDraft(draft, { ...input, findings: 'Tuần tra đêm' });
-    await stationRepo.saveDraft((await stationRepo.get(draft._id))!, {
-      ...input,
-      findings: 'Tuần tra sáng',
+    const c = await twoDevices({
+      remote,
+      who: POLICE,
+      author: police,
+      kind: 'security',
+      hamlet: 'Thôn Nà Pàn',
+      phone: { findings: 'Tuần tra đêm' },
+      office: { findings: 'Tuần tra sáng' },
     });
-    await phone.sync(remote(POLICE));
-    await station.sync(remote(POLICE));
-    const desk = memoryDb('chair-police');
-    await desk.sync(remote(CHAIR));
-    const conflicts = new ConflictRepository(desk, undefined, chairActor);
+    const draft = { _id: c.id };
+    const { desk, conflicts } = await chairDesk(remote);
     const versions = await conflicts.versions(draft._id);
     expect(versions).toHaveLength(2);
     const night = versions.find((v) => v.findings === 'Tuần tra đêm')!;
@@ -300,9 +304,9 @@ describe('a conflict in the police database', () => {
     );
     await desk.sync(remote(CHAIR));
     await server.conflicts.idle();
-    await station.sync(remote(POLICE));
-    expect((await stationRepo.get(draft._id))?.findings).toBe('Tuần tra đêm');
-    expect(await stationRepo.conflictsOf(draft._id)).toEqual([]);
+    await c.office.sync(remote(POLICE));
+    expect((await c.officeRepo.get(draft._id))?.findings).toBe('Tuần tra đêm');
+    expect(await c.officeRepo.conflictsOf(draft._id)).toEqual([]);
   });
 });
 
@@ -312,25 +316,14 @@ describe('a resolution the server has not applied yet', () => {
     let second: TestServer | null = null;
     try {
       const remote = (who: typeof OFFICER, s: TestServer) => httpDb(s.url, LOG, who);
-      const phone = memoryDb('phone');
-      const office = memoryDb('office');
-      const phoneRepo = new FieldCheckRepository(phone);
-      const officeRepo = new FieldCheckRepository(office);
-      const input = emptyInput('environment', new Date());
-      input.hamlet = 'Thôn Pò Nhùng';
-      const draft = await phoneRepo.createDraft(input, officerAuthor);
-      await phone.sync(remote(OFFICER, first));
-      await office.sync(remote(OFFICER, first));
-      await phoneRepo.saveDraft(draft, { ...input, findings: 'Bản A' });
-      await officeRepo.saveDraft((await officeRepo.get(draft._id))!, {
-        ...input,
-        findings: 'Bản B',
+      const c = await twoDevices({
+        remote: (who) => remote(who, first),
+        hamlet: 'Thôn Pò Nhùng',
+        phone: { findings: 'Bản A' },
+        office: { findings: 'Bản B' },
       });
-      await phone.sync(remote(OFFICER, first));
-      await office.sync(remote(OFFICER, first));
-      const desk = memoryDb('chair');
-      await desk.sync(remote(CHAIR, first));
-      const conflicts = new ConflictRepository(desk, undefined, chairActor);
+      const draft = { _id: c.id };
+      const { conflicts } = await chairDesk((who) => remote(who, first));
       const versions = await conflicts.versions(draft._id);
       const keep = versions.find((v) => v.findings === 'Bản B')!;
       // Stored straight into the database (as if the server stopped before applying it).
@@ -343,9 +336,9 @@ describe('a resolution the server has not applied yet', () => {
       expect(put.status).toBe(201);
       await first.close();
       second = await startTestServer(first.dataDir);
-      await phone.sync(remote(OFFICER, second));
-      expect((await phoneRepo.get(draft._id))?.findings).toBe('Bản B');
-      expect(await phoneRepo.conflictsOf(draft._id)).toEqual([]);
+      await c.phone.sync(remote(OFFICER, second));
+      expect((await c.phoneRepo.get(draft._id))?.findings).toBe('Bản B');
+      expect(await c.phoneRepo.conflictsOf(draft._id)).toEqual([]);
     } finally {
       await second?.stop();
       if (second === null) await first.stop();
