@@ -9,6 +9,7 @@ import { decide } from '../../src/lib/domain/policy/index.ts';
 import type { StoreRole } from '../../src/lib/domain/constants.ts';
 import { chunksBySize, sizeOf } from '../../src/lib/data/sized-batches.ts';
 import { makeCheck, officerAuthor } from '../support/fixtures.ts';
+import { attachmentStub, inlineAttachment, photoOf } from '../support/photo-docs.ts';
 
 type Doc = Record<string, unknown>;
 type Ctx = { name: string; roles: string[] };
@@ -30,26 +31,10 @@ const OFFICER = { name: 'canbo', roles: ['officer@hong-phong', 'member@hong-phon
 const OTHER = { name: 'canbo2', roles: ['officer@hong-phong', 'member@hong-phong'] };
 const actor = (c: Ctx) => ({ ...c, commune: 'hong-phong' });
 
-const b64 = (bytes: number) => 'A'.repeat(Math.ceil(bytes / 3) * 4);
-const att = (bytes: number, type = 'image/webp') => ({ content_type: type, data: b64(bytes) });
+const att = inlineAttachment;
 const record = makeCheck(1, officerAuthor);
 function photo(p: Doc = {}, atts: Doc = {}): Doc {
-  return {
-    _id: photoId(record._id, 1),
-    type: 'photo',
-    schemaVersion: 1,
-    commune: 'hong-phong',
-    author: record.author,
-    authorRole: record.authorRole,
-    kind: record.kind,
-    record: record._id,
-    slot: 1,
-    width: 1600,
-    height: 1200,
-    createdAt: record.createdAt,
-    _attachments: { image: att(1000), thumb: att(100), ...atts },
-    ...p,
-  };
+  return { ...photoOf(record, { image: att(1000), thumb: att(100), ...atts }), ...p };
 }
 
 describe('a photo document: zod and the validator agree on the bounds', () => {
@@ -125,14 +110,7 @@ describe('who may add, change and take back a photo', () => {
 
 describe('an approved record’s photos are sealed, and frozen with it', () => {
   const CHAIR = { name: 'chutich', roles: ['chair@hong-phong', 'member@hong-phong'] };
-  const stub = (n: number) => ({
-    content_type: 'image/webp',
-    digest: `md5-${n}`,
-    // 999 bytes: what 1,332 base64 characters without padding decode to (att(999)).
-    length: 999,
-    revpos: 1,
-    stub: true,
-  });
+  const stub = attachmentStub;
   const stored = photo({ _rev: '1-a' }, { image: stub(1), thumb: stub(2) });
   const sealed = { ...stored, sealed: true, _rev: '2-b' };
   const both = (who: Ctx, next: Doc, old: Doc) => [

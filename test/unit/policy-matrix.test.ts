@@ -7,7 +7,7 @@ import { deviceSyncSchema, newDeviceSync } from '../../src/lib/domain/device-syn
 import { describe, expect, it } from 'vitest';
 import { validatorSource } from '../../server/design/build.ts';
 import { storeNames, type StoreRole } from '../../src/lib/domain/constants.ts';
-import { photoDocSchema, photoId } from '../../src/lib/domain/photos.ts';
+import { photoDocSchema } from '../../src/lib/domain/photos.ts';
 import { emptyInput, newFieldCheck } from '../../src/lib/domain/field-check-factory.ts';
 import { CHECK_STATUSES, fieldCheckSchema } from '../../src/lib/domain/field-check.ts';
 import { loadPlan2023 } from '../../src/lib/domain/plan-data/index.ts';
@@ -39,6 +39,7 @@ import {
 import { ROLES, couchRolesFor, type Position, type Role } from '../../src/lib/domain/roles.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { FIELD_CHECK_KINDS, kindOf } from '../../src/lib/kinds/index.ts';
+import { attachmentStub, inlineAttachment, photoOf } from '../support/photo-docs.ts';
 
 const COMMUNE = 'hong-phong';
 type Doc = Record<string, unknown> & { _id?: string; _deleted?: boolean };
@@ -139,33 +140,11 @@ const taskInput = (patch: Partial<TaskInput>): TaskInput => ({
   ...patch,
 });
 
-const stub = (n: number) => ({
-  content_type: 'image/webp',
-  digest: `md5-${n}`,
-  length: 999,
-  revpos: 1,
-  stub: true,
-});
-const stubs = { image: stub(1), thumb: stub(2) };
+const stubs = { image: attachmentStub(1), thumb: attachmentStub(2) };
 
 /** Photo 1 of `record`, as its author's phone writes it (inline attachments). */
 function photo(record: Doc): Doc {
-  const data = { content_type: 'image/webp', data: 'A'.repeat(1332) };
-  const doc = {
-    _id: photoId(String(record._id), 1),
-    type: 'photo',
-    schemaVersion: 1,
-    commune: COMMUNE,
-    author: record.author,
-    authorRole: record.authorRole,
-    kind: record.kind,
-    record: record._id,
-    slot: 1,
-    width: 1600,
-    height: 1200,
-    createdAt: record.createdAt,
-    _attachments: { image: data, thumb: data },
-  };
+  const doc = photoOf(record, { image: inlineAttachment(999), thumb: inlineAttachment(999) });
   photoDocSchema.parse(doc);
   return doc;
 }

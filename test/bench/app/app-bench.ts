@@ -11,7 +11,7 @@ import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { runLighthouse, type LighthouseResult } from '../lighthouse.ts';
 import type { Page } from 'playwright-core';
 import { Phone } from './browser.ts';
-import { APP_DB, call, measureFirstSync, type FirstSync } from './first-sync.ts';
+import { APP_DB, call, markPushed, measureFirstSync, type FirstSync } from './first-sync.ts';
 import {
   dist,
   logIndexLoadMs,
@@ -77,15 +77,7 @@ async function guard<T>(label: string, fn: () => Promise<T>): Promise<T | string
 async function seedPhone(phone: Phone, origin: string) {
   const bench = await phone.benchPage(origin);
   const res = (await call(bench, 'seed', APP_DB, LOG_DB, OFFICER)) as { ms: number; seq: number };
-  // What the app's sync remembers after a push has caught up (its pending count starts there).
-  await bench.evaluate(
-    ([seq]) =>
-      localStorage.setItem(
-        'fieldbook:sync:canbo:fieldbook-hong-phong',
-        JSON.stringify({ pushedSeq: seq, lastSyncedAt: new Date().toISOString(), rejected: {} }),
-      ),
-    [res.seq] as const,
-  );
+  await markPushed(bench, res.seq);
   await bench.close();
   return res.ms;
 }
@@ -108,14 +100,7 @@ async function fillPhone(phone: Phone, origin: string, from: number, to: number,
     ms: number;
     seq: number;
   };
-  await bench.evaluate(
-    ([seq]) =>
-      localStorage.setItem(
-        'fieldbook:sync:canbo:fieldbook-hong-phong',
-        JSON.stringify({ pushedSeq: seq, lastSyncedAt: new Date().toISOString(), rejected: {} }),
-      ),
-    [res.seq] as const,
-  );
+  await markPushed(bench, res.seq);
   await bench.close();
   console.log(`    wrote records ${from}–${to} on the phone in ${(res.ms / 1000).toFixed(1)} s`);
   return res.ms;

@@ -62,6 +62,17 @@ export const call: BenchCall = (page, fn, ...args) =>
     [fn, args] as const,
   );
 
+/** What the app's sync remembers after a push has caught up (its pending count starts there). */
+export const markPushed = (page: Page, seq: number) =>
+  page.evaluate(
+    ([seq]) =>
+      localStorage.setItem(
+        'fieldbook:sync:canbo:fieldbook-hong-phong',
+        JSON.stringify({ pushedSeq: seq, lastSyncedAt: new Date().toISOString(), rejected: {} }),
+      ),
+    [seq] as const,
+  );
+
 /** The app on a new phone: from the sign-in tap to "up to date" with every record local. */
 async function appRun(s: FreshServer, work: string, benchJs: string, n: number, i: number) {
   const phone = await Phone.launch(path.join(work, `first-sync-${i}`), benchJs);

@@ -12,7 +12,7 @@ import { ensureBuild } from '../app-size.ts';
 import { bundleBrowserBench } from '../browser/bundle.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { Phone } from './browser.ts';
-import { APP_DB, call } from './first-sync.ts';
+import { APP_DB, call, markPushed } from './first-sync.ts';
 import { waitMarks } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
 
@@ -69,18 +69,7 @@ try {
     try {
       const bench = await phone.benchPage(s.proxyUrl);
       const seed = (await call(bench, 'seed', APP_DB, LOG_DB, OFFICER)) as { seq: number };
-      await bench.evaluate(
-        ([seq]) =>
-          localStorage.setItem(
-            'fieldbook:sync:canbo:fieldbook-hong-phong',
-            JSON.stringify({
-              pushedSeq: seq,
-              lastSyncedAt: new Date().toISOString(),
-              rejected: {},
-            }),
-          ),
-        [seed.seq] as const,
-      );
+      await markPushed(bench, seed.seq);
       console.log(`seeded ${seed.seq} changes`);
       if (onServer < records) {
         await phone.context.route('**/db/**', (route) =>
@@ -95,18 +84,7 @@ try {
         console.log(
           `wrote ${records - onServer} on the phone in ${(filled.ms / 1000).toFixed(1)} s`,
         );
-        await bench.evaluate(
-          ([seq]) =>
-            localStorage.setItem(
-              'fieldbook:sync:canbo:fieldbook-hong-phong',
-              JSON.stringify({
-                pushedSeq: seq,
-                lastSyncedAt: new Date().toISOString(),
-                rejected: {},
-              }),
-            ),
-          [filled.seq] as const,
-        );
+        await markPushed(bench, filled.seq);
       }
       await bench.close();
       for (let i = 0; i < 3; i++) {
