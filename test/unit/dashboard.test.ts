@@ -3,6 +3,7 @@
 // its review state by the domain's reviewStateOf over all its reviews, tallied per month,
 // hamlet × kind, person and plan item. Generated records, then edits, deletions, returns,
 // corrections and approvals taken in incrementally by the indexes.
+import { isDeviceSyncId } from '../../src/lib/domain/device-sync.ts';
 import { describe, expect, it } from 'vitest';
 import { CheckLog } from '../../src/lib/data/check-log';
 import { DeviceSyncRepository } from '../../src/lib/data/device-sync.repo';
@@ -317,6 +318,9 @@ describe('the dashboard', () => {
     const chairs = new DeviceSyncRepository(d.db, actor(chair));
     const first = await phone.mark('phone001', '2023-09-01T01:00:00.000Z');
     expect(first?._id).toBe('devicesync:canbo:phone001');
+    // The phone's note, not the person's work: the unsent count leaves it out (workspace).
+    expect(isDeviceSyncId(first!._id)).toBe(true);
+    expect(isDeviceSyncId('check:2023-09-01T01:00:00.000Z:canbo:ab12')).toBe(false);
     // Within ten minutes nothing new is written (each note is a revision sent to everyone).
     expect(await phone.mark('phone001', '2023-09-01T01:05:00.000Z')).toBeNull();
     const later = await phone.mark('phone001', '2023-09-02T08:00:00.000Z');

@@ -1,6 +1,7 @@
 // The signed-in person's workspace: their local databases, repositories and sync. Screens get
 // everything they need from here and never touch PouchDB themselves.
 import { dbNames, photosDbName, type DbRole } from '$lib/domain/constants';
+import { isDeviceSyncId } from '$lib/domain/device-sync';
 import { nowIso } from '$lib/domain/dates';
 import { parseId, randomSuffix } from '$lib/domain/ids';
 import { photoOwner } from '$lib/domain/photos';
@@ -220,11 +221,14 @@ export async function openWorkspace(session: DeviceSession) {
     migrations.push(migrateOnOpen(local, { since, isOwn: isOwnChange, now: nowIso() }));
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
+    // The phone's own "last synced" note (for the dashboard) is written right after a sync:
+    // it is not the person's work, so it never makes sign-out ask about "0 records unsent".
+    const isOwnWork = (id: string) => isOwnChange(id) && !isDeviceSyncId(id);
     const records = new SyncController(
       local,
       remote,
       memoryKey,
-      { isOwnChange },
+      { isOwnChange: isOwnWork },
       undefined,
       receipts,
     );

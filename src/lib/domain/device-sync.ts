@@ -30,6 +30,7 @@ export type DeviceSync = z.infer<typeof deviceSyncSchema>;
 export const MARK_EVERY_MS = 10 * 60_000;
 
 export const deviceSyncId = (user: string, device: string) => `devicesync:${user}:${device}`;
+export const isDeviceSyncId = (id: string) => id.startsWith('devicesync:');
 
 export function newDeviceSync(
   author: { name: string; role: string; commune: string },
