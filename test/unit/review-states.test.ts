@@ -1,9 +1,10 @@
 // The log's review-state filter and the states its rows show come from the review indexes,
 // because a return is a review document and leaves the record's status at "submitted". They
 // must agree with reviewStateOf over the record and its reviews, for every state.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CheckLog } from '../../src/lib/data/check-log';
 import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo';
+import { verdictIndexOf } from '../../src/lib/data/indexes/review-index';
 import { REVIEW_STATES } from '../../src/lib/data/review-states';
 import { ReviewRepository } from '../../src/lib/data/reviews.repo';
 import type { Author } from '../../src/lib/domain/field-check-factory';
@@ -100,5 +101,41 @@ describe('review states of the merged log', () => {
     expect((await log.findRows({ review: 'waiting' }, 10)).items).toHaveLength(0);
     const rows = await log.findRows({ review: 'returned' }, 10);
     expect(rows.items.map((r) => [r._id, r.state])).toEqual([[record._id, 'returned']]);
+  });
+
+  it('a list that watches the verdicts reads without waiting for a burst, then is told', async () => {
+    const db = memoryDb('review-states-burst');
+    const checks = new FieldCheckRepository(db);
+    const reviews = new ReviewRepository(db);
+    const log = new CheckLog({ log: checks });
+    const at = (n: number) => new Date(Date.UTC(2026, 2, 1, 0, n));
+    const first = makeCheck(1, officerAuthor, 'environment', at(1));
+    first.status = 'submitted';
+    const record = { ...first, _rev: (await db.put(first)).rev };
+    expect((await log.newestListed(10)).items.map((r) => r.state)).toEqual(['waiting']);
+    let told = 0;
+    const stop = log.watchVerdicts(() => told++);
+    // Kept: the next start reads the snapshot, as a phone reopening the app.
+    await checks.reviewStates.verdicts();
+    // A burst arrives (a sync): many records and, among them, the verdict on the first.
+    const burst = Array.from({ length: 600 }, (_, i) => {
+      const doc = makeCheck(i + 2, officerAuthor, 'environment', at(i + 2));
+      return { ...doc, status: 'submitted' as const };
+    });
+    await db.bulkDocs(burst);
+    await reviews.add(record, { verdict: 'approve', comment: '' }, chair);
+    // The list reads what the index holds now, without asking it to read the burst through.
+    const verdictIndex = verdictIndexOf(db);
+    const catchUps = vi.spyOn(verdictIndex, 'catchUp');
+    const now = await log.newestListed(700);
+    expect(now.items).toHaveLength(601);
+    expect(catchUps).not.toHaveBeenCalled();
+    catchUps.mockRestore();
+    // Then the index takes the burst in and tells the list, which reads the verdict.
+    await expect.poll(() => told, { timeout: 10_000 }).toBeGreaterThan(0);
+    const later = await log.newestListed(700);
+    expect(later.items.find((r) => r._id === record._id)?.state).toBe('approved');
+    expect(later.items.filter((r) => r.state === 'waiting')).toHaveLength(600);
+    stop();
   });
 });

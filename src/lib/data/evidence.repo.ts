@@ -39,10 +39,14 @@ export class EvidenceRepository {
     this.index = evidenceIndexOf(db);
   }
 
-  /** Number of checks per item code in `period` (codes without checks are absent). */
+  /**
+   * Number of checks per item code in `period` (codes without checks are absent). A screen that
+   * watches the evidence gets what the index holds now and is told when records arriving
+   * meanwhile are taken in; a caller that does not watch gets counts caught up.
+   */
   async counts(period: EvidencePeriod): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    for (const [entry, n] of await this.index.totalsNow()) {
+    for (const [entry, n] of await this.index.totalsSoFar()) {
       const { year, codes } = parseEntry(entry);
       if (!inPeriod(year, period)) continue;
       for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + n);

@@ -70,9 +70,13 @@ export class ReviewStates {
 
   private known: { revision: number; verdicts: Verdicts } | null = null;
 
-  /** Worked out again only when a verdict was added or arrived (every list read asks). */
+  /**
+   * Worked out again only when a verdict was added or arrived (every list read asks). A list
+   * that watches the verdicts (`watchVerdicts`) does not wait for records arriving meanwhile to
+   * be read through: it is read again when the verdicts among them are taken in.
+   */
   async verdicts(): Promise<Verdicts> {
-    const entries = await this.verdictIndex.entriesNow();
+    const entries = await this.verdictIndex.entriesSoFar();
     const revision = this.verdictIndex.revision;
     if (this.known?.revision !== revision)
       this.known = { revision, verdicts: verdictsOf(entries.values()) };

@@ -19,10 +19,12 @@ import {
   openRecord,
   queryLog,
   waitMarks,
+  waitSettled,
   type Dist,
   type LogStep,
 } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
+import { print, timeline } from './timeline.ts';
 
 export interface Scale {
   records: number;
@@ -32,6 +34,8 @@ export interface Scale {
   seedMs: number;
   /** The app's first home screen after the records arrived (builds what it keeps). */
   firstOpenMs: number;
+  /** After it, how long the app read the arrived records through in the background. */
+  settleMs: number;
   homeList: Dist;
   myWork: Dist;
   openRecord: Dist;
@@ -123,8 +127,18 @@ async function measureScale(
   if (!signedIn) await phone.signIn(page, origin, OFFICER);
   const first = await openHome(page, origin);
   if (!offline) await waitMarks(page, ['phase:upToDate']);
+  // The later screens are measured as a person meets them on later openings: once the app has
+  // read through what arrived (reported as its own row, with the first home screen).
+  const settleMs = await waitSettled(page);
   const home = [];
-  for (let i = 0; i < runs; i++) home.push(await openHome(page, origin));
+  for (let i = 0; i < runs; i++) {
+    home.push(await openHome(page, origin));
+    // BENCH_APP_TRACE=1: what each home screen waited on (the app's spans, see profile.ts).
+    if (env('BENCH_APP_TRACE', '') === '1') {
+      console.log(`    navigation ${i + 1} at ${records}:`);
+      print(await timeline(page));
+    }
+  }
   const opens = [];
   for (let i = 0; i < runs; i++) opens.push(await openRecord(page, i));
   const hamlets = ['Nà Cạn', 'Khòn Pát', 'Bản Thẩu', 'Phai Luông', 'Còn Quan'];
@@ -171,6 +185,7 @@ async function measureScale(
     offline,
     seedMs,
     firstOpenMs: first.both,
+    settleMs,
     homeList: dist(home.map((h) => h.list)),
     myWork: dist(home.map((h) => h.myWork)),
     openRecord: dist(opens),

@@ -15,45 +15,18 @@ import { Phone } from './browser.ts';
 import { APP_DB, call, markPushed } from './first-sync.ts';
 import { waitMarks } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
+import { print, timeline } from './timeline.ts';
 
 const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_PROFILE_RUNS ?? 3);
+// BENCH_PROFILE_GAP: ms between a home screen showing and the next navigation (the app
+// benchmark navigates again at once: 0).
+const gapMs = Number(process.env.BENCH_PROFILE_GAP ?? 3000);
 // BENCH_APP_LOCAL_FILL=1: at most 10,000 go through the server, the rest are written on the
 // phone itself and its sync is cut (as the app benchmark's offline mode: see README).
 const localFill = process.env.BENCH_APP_LOCAL_FILL === '1';
 const onServer = localFill ? Math.min(records, 10_000) : records;
 const root = path.resolve(import.meta.dirname, '../../..');
-
-interface Entry {
-  name: string;
-  start: number;
-  ms: number;
-}
-
-type Page = Awaited<ReturnType<Phone['page']>>;
-
-async function timeline(page: Page): Promise<Entry[]> {
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const out = [
-      { name: 'nav:responseEnd', start: nav.responseEnd, ms: 0 },
-      { name: 'nav:domContentLoaded', start: nav.domContentLoadedEventEnd, ms: 0 },
-    ];
-    for (const m of performance.getEntriesByType('measure'))
-      if (m.name.startsWith('fb:')) out.push({ name: m.name, start: m.startTime, ms: m.duration });
-    const marks = (window as unknown as { __marks: Record<string, unknown> }).__marks;
-    for (const [k, v] of Object.entries(marks))
-      if (typeof v === 'number') out.push({ name: `mark:${k}`, start: v, ms: 0 });
-    return out.sort((a, b) => a.start - b.start);
-  });
-}
-
-function print(entries: Entry[]) {
-  for (const e of entries)
-    console.log(
-      `  ${e.start.toFixed(0).padStart(7)} ms  ${e.ms ? `${e.ms.toFixed(1).padStart(8)} ms` : '           '}  ${e.name}`,
-    );
-}
 
 ensureBuild(root);
 const work = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-profile-'));
@@ -103,7 +76,7 @@ try {
         }
         await page.goto(`${s.proxyUrl}/`);
         await waitMarks(page, ['list', 'myWork']);
-        await new Promise((r) => setTimeout(r, i === 0 ? 1000 : 3000));
+        await new Promise((r) => setTimeout(r, i === 0 ? 1000 : gapMs));
         console.log(i === 0 ? 'first open after the records arrived:' : `navigation ${i}:`);
         print(await timeline(page));
         if (cpu) {

@@ -22,6 +22,7 @@ function scaleRows(s: Scale, base: Scale | undefined): Row[] {
       s.offline ? '—' : seconds(s.seedMs),
     ],
     [area, 'first home screen after the records arrived', ms(s.firstOpenMs)],
+    [area, '… then the app reads them through in the background, until quiet', ms(s.settleMs)],
     [
       area,
       'navigation → home list visible',

@@ -30,6 +30,30 @@ export async function waitMarks(page: Page, names: string[], timeoutMs = 10 * 60
   }
 }
 
+/**
+ * Waits until the app has taken in what arrived: no `fb:` span (index catch-ups, their
+ * progress writes, screen reads) ended for `quietMs`. A home screen opened after many records
+ * arrived shows its list first and reads the new records through in the background; the
+ * screens measured after this are the ones a person meets on later openings.
+ */
+export async function waitSettled(page: Page, quietMs = 6_000, timeoutMs = 15 * 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  const t0 = Date.now();
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const n = await page.evaluate(
+      () => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('fb:')).length,
+    );
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return Date.now() - t0 - quietMs;
+    if (Date.now() > deadline) throw new Error('the app never settled');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** A full navigation to the home screen: when its list and "My work" are on screen. */
 export async function openHome(page: Page, origin: string) {
   await page.goto(`${origin}/`);

@@ -66,6 +66,16 @@ export class CountIndex extends FeedIndex {
     return this.totals;
   }
 
+  /**
+   * The totals as far as the index has taken in the changes: as `entriesSoFar`, no wait for a
+   * catch-up when the index follows the database (its listeners hear of what it takes in).
+   */
+  async totalsSoFar(): Promise<ReadonlyMap<string, number>> {
+    if (!this.following) return this.totalsNow();
+    await this.ready();
+    return this.seq === 0 ? this.totalsNow() : this.totals;
+  }
+
   /** Ids of the documents whose entry passes `keep`, caught up with the database. */
   async idsWhere(keep: (entry: string) => boolean): Promise<string[]> {
     return (await this.entriesWhere(keep)).map(([id]) => id);
@@ -85,6 +95,20 @@ export class CountIndex extends FeedIndex {
   async entriesNow(): Promise<ReadonlyMap<string, string>> {
     await this.catchUp();
     while (await this.readChunks([...this.unread])) await this.catchUp();
+    return this.entries;
+  }
+
+  /**
+   * Every document's entry as far as the index has taken in the changes (read-only). An index
+   * that follows the database (someone subscribed) does not wait for a catch-up: a burst of
+   * records arriving is taken in at its own pace and its listeners hear of it. An index with
+   * nothing kept yet, or one that had to start again, catches up first, as `entriesNow`.
+   */
+  async entriesSoFar(): Promise<ReadonlyMap<string, string>> {
+    if (!this.following) return this.entriesNow();
+    await this.ready();
+    if (this.seq === 0) return this.entriesNow(); // nothing taken in yet
+    if (await this.readChunks([...this.unread])) return this.entriesNow();
     return this.entries;
   }
 

@@ -18,6 +18,12 @@ const PERSIST_DELAY_MS = 3_000;
 const NOTIFY_INTERVAL_MS = 300;
 /** The shortest time between two catch-ups the changes feed asks for. */
 const CATCH_UP_GAP_MS = 1_000;
+/**
+ * …and while records pour in (the last catch-up read a big batch: a first sync), so that the
+ * index and the screens that follow it read the new records in a few large reads, not one
+ * every second beside the sync's own writes.
+ */
+const POURING_GAP_MS = 5_000;
 /** Documents changed in one catch-up beyond which the snapshot is written soon. */
 const BIG_CATCH_UP = 500;
 /** The longest a snapshot stays unwritten, and the shortest time between two big writes. */
@@ -40,6 +46,8 @@ export abstract class FeedIndex {
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   private lastNotify = 0;
   private lastCatchUp = 0;
+  /** How many changes the last catch-up read. */
+  private lastRead = 0;
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   /**
@@ -114,7 +122,8 @@ export abstract class FeedIndex {
    */
   private changed(): void {
     if (this.catchUpTimer) return;
-    const wait = Math.max(0, this.lastCatchUp + CATCH_UP_GAP_MS - Date.now());
+    const gap = this.lastRead >= BIG_CATCH_UP ? POURING_GAP_MS : CATCH_UP_GAP_MS;
+    const wait = Math.max(0, this.lastCatchUp + gap - Date.now());
     this.catchUpTimer = setTimeout(() => {
       this.catchUpTimer = null;
       this.catchUpQuietly();
@@ -138,7 +147,7 @@ export abstract class FeedIndex {
     }
     this.running = (async () => {
       try {
-        await (this.loaded ??= this.load());
+        await this.ready();
         const end = span(`index:${this.name}:catchUp`);
         let changed = 0;
         let read = 0;
@@ -152,6 +161,7 @@ export abstract class FeedIndex {
         } finally {
           end();
         }
+        this.lastRead = read;
         if (changed) {
           // A big catch-up (the first one on this device, a large sync) is kept at once, so
           // that the next start need not repeat it; small ones wait for a quiet moment.
@@ -168,6 +178,19 @@ export abstract class FeedIndex {
       }
     })();
     return this.running;
+  }
+
+  /** The snapshot read (once), nothing caught up yet. */
+  protected ready(): Promise<void> {
+    return (this.loaded ??= this.load());
+  }
+
+  /**
+   * Someone listens, so the index follows the database by itself and tells them of what it
+   * takes in next: a reader may use what it holds now instead of waiting for a catch-up.
+   */
+  protected get following(): boolean {
+    return this.listeners.size > 0;
   }
 
   /** Writes the snapshot now (tests; otherwise after a quiet moment). */

@@ -1,0 +1,120 @@
+// Where a new phone's first sync spends its time in the app: `npx tsx
+// test/bench/app/profile-sync.ts` (BENCH_PROFILE_RECORDS, 10000). Puts the records on the server,
+// signs a new phone in, waits for "up to date" with every record local, and prints the app's
+// `fb:` spans summed by name (how often, how long in all) and the page's CPU self time by
+// function; then a plain one-shot pull at 500 a batch in a page of its own, as the baseline.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { OFFICER } from '../../support/fixtures.ts';
+import { ensureBuild } from '../app-size.ts';
+import { bundleBrowserBench } from '../browser/bundle.ts';
+import { withFreshServer } from '../../support/harness/fresh-server.ts';
+import { Phone } from './browser.ts';
+import { APP_DB, call } from './first-sync.ts';
+import { LOG_DB, uploadRecords } from './server-data.ts';
+
+const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
+const root = path.resolve(import.meta.dirname, '../../..');
+
+ensureBuild(root);
+const work = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-profile-sync-'));
+const benchJs = path.join(work, 'site', 'bench.js');
+await bundleBrowserBench(path.dirname(benchJs), path.join(import.meta.dirname, 'page-entry.ts'));
+try {
+  await withFreshServer(async (s) => {
+    await uploadRecords(s.server.url, 0, records, records, 'app');
+    console.log(`${records} records on the server`);
+    const phone = await Phone.launch(path.join(work, 'phone'), benchJs);
+    try {
+      const page = await phone.page();
+      await page.goto(`${s.proxyUrl}/login`);
+      await page.getByLabel('Tên đăng nhập').fill(OFFICER.name);
+      await page.getByLabel('Mật khẩu').fill(OFFICER.password);
+      const cdp = await phone.context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+      const t0 = await page.evaluate(() => {
+        const t = performance.now();
+        document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        return t;
+      });
+      // BENCH_SYNC_SCREEN=/device: the sync with a screen that follows no index (a lower bound).
+      const screen = process.env.BENCH_SYNC_SCREEN;
+      if (screen) {
+        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+        await page.goto(`${s.proxyUrl}${screen}`);
+      }
+      const counter = await phone.benchPage(s.proxyUrl);
+      let at = 0;
+      for (;;) {
+        const mark = await page.evaluate(
+          () =>
+            (window as unknown as { __marks: Record<string, number> }).__marks['phase:upToDate'],
+        );
+        if (typeof mark === 'number' && mark !== at) {
+          at = mark;
+          if (((await call(counter, 'count', APP_DB)) as number) >= records) break;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const { profile } = await cdp.send('Profiler.stop');
+      console.log(`the app: sign-in → up to date ${((at - t0) / 1000).toFixed(1)} s`);
+      const spans = await page.evaluate((t0) => {
+        const sums = new Map<string, { n: number; ms: number }>();
+        for (const m of performance.getEntriesByType('measure')) {
+          if (!m.name.startsWith('fb:') || m.startTime < t0) continue;
+          const s = sums.get(m.name) ?? { n: 0, ms: 0 };
+          s.n += 1;
+          s.ms += m.duration;
+          sums.set(m.name, s);
+        }
+        return [...sums].sort((a, b) => b[1].ms - a[1].ms);
+      }, t0);
+      console.log('fb: spans after sign-in (count, total ms):');
+      for (const [name, s] of spans)
+        console.log(`  ${String(s.n).padStart(5)} ${s.ms.toFixed(0).padStart(8)}  ${name}`);
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const dt = profile.timeDeltas ?? [];
+      (profile.samples ?? []).forEach((id, k) => {
+        const f = byId.get(id)!.callFrame;
+        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
+      });
+      console.log('CPU self time of the page (ms):');
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
+        console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+      // Who calls the busiest functions: the chain of callers of each sample (3 frames up).
+      const parent = new Map<number, number>();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const frame = (id: number) => {
+        const f = byId.get(id)!.callFrame;
+        return `${f.functionName || '(anon)'}:${f.lineNumber}:${f.columnNumber}`;
+      };
+      const chains = new Map<string, number>();
+      (profile.samples ?? []).forEach((id, k) => {
+        const name = byId.get(id)!.callFrame.functionName;
+        if (!['get', 'put', 'v', 'O', 'f', '(program)'].includes(name)) return;
+        const up: string[] = [frame(id)];
+        for (let p = parent.get(id), d = 0; p !== undefined && d < 6; p = parent.get(p), d++)
+          up.push(frame(p));
+        const key = up.join(' < ');
+        chains.set(key, (chains.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
+      });
+      console.log('callers of the busiest functions (ms):');
+      for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+      const plain = (await call(counter, 'plainPull', 'baseline', LOG_DB, OFFICER, 500)) as {
+        ms: number;
+      };
+      console.log(`plain one-shot pull at 500 a batch: ${(plain.ms / 1000).toFixed(1)} s`);
+    } finally {
+      await phone.close();
+    }
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(0);
