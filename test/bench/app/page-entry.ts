@@ -208,6 +208,17 @@ const bench = {
     return { openMs, countMs: performance.now() - t1, count };
   },
 
+  /** Where each index's snapshot stands against the database's sequence (profile.ts). */
+  async indexSeqs(dbName: string) {
+    const db = await openLocalDb(dbName);
+    const out: Record<string, unknown> = { db: (await db.info()).update_seq };
+    for (const name of ['check-status', 'review-verdicts', 'evidence', 'log']) {
+      const doc = await db.get(`_local/fieldbook-index-${name}`).catch(() => null);
+      out[name] = doc ? (doc as unknown as { seq: unknown }).seq : null;
+    }
+    return out;
+  },
+
   async count(dbName: string) {
     return countChecks(await openLocalDb(dbName));
   },

@@ -13,7 +13,7 @@ import { bundleBrowserBench } from '../browser/bundle.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { Phone } from './browser.ts';
 import { APP_DB, call, markPushed } from './first-sync.ts';
-import { waitMarks } from './scenarios.ts';
+import { waitMarks, waitSettled } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
 import { print, timeline } from './timeline.ts';
 
@@ -79,6 +79,12 @@ try {
         await new Promise((r) => setTimeout(r, i === 0 ? 1000 : gapMs));
         console.log(i === 0 ? 'first open after the records arrived:' : `navigation ${i}:`);
         print(await timeline(page));
+        if (i === 0 && process.env.BENCH_PROFILE_SETTLE === '1') {
+          console.log(`settled after ${await waitSettled(page)} ms`);
+          const probe = await phone.benchPage(s.proxyUrl);
+          console.log('index snapshots:', JSON.stringify(await call(probe, 'indexSeqs', APP_DB)));
+          await probe.close();
+        }
         if (cpu) {
           const { profile } = await cdp.send('Profiler.stop');
           const self = new Map<string, number>();
