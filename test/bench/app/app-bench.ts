@@ -24,7 +24,7 @@ import {
   type LogStep,
 } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
-import { print, timeline } from './timeline.ts';
+import { print, printCpu, timeline } from './timeline.ts';
 
 export interface Scale {
   records: number;
@@ -132,7 +132,20 @@ async function measureScale(
   const settleMs = await waitSettled(page);
   const home = [];
   for (let i = 0; i < runs; i++) {
+    // BENCH_APP_CPU=1: a CPU profile of the last home screen (where its time went).
+    const cdp =
+      env('BENCH_APP_CPU', '') === '1' && i === runs - 1
+        ? await page.context().newCDPSession(page)
+        : null;
+    await cdp?.send('Profiler.enable');
+    await cdp?.send('Profiler.start');
     home.push(await openHome(page, origin));
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      console.log(`    CPU of navigation ${i + 1} at ${records}:`);
+      printCpu(profile);
+      await cdp.detach();
+    }
     // BENCH_APP_TRACE=1: what each home screen waited on (the app's spans, see profile.ts).
     if (env('BENCH_APP_TRACE', '') === '1') {
       console.log(`    navigation ${i + 1} at ${records}:`);

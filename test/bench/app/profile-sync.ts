@@ -13,6 +13,7 @@ import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { Phone } from './browser.ts';
 import { APP_DB, call } from './first-sync.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
+import { printCpu } from './timeline.ts';
 
 const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -75,37 +76,7 @@ try {
       console.log('fb: spans after sign-in (count, total ms):');
       for (const [name, s] of spans)
         console.log(`  ${String(s.n).padStart(5)} ${s.ms.toFixed(0).padStart(8)}  ${name}`);
-      const self = new Map<string, number>();
-      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      const dt = profile.timeDeltas ?? [];
-      (profile.samples ?? []).forEach((id, k) => {
-        const f = byId.get(id)!.callFrame;
-        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-        self.set(key, (self.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
-      });
-      console.log('CPU self time of the page (ms):');
-      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
-        console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
-      // Who calls the busiest functions: the chain of callers of each sample (3 frames up).
-      const parent = new Map<number, number>();
-      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-      const frame = (id: number) => {
-        const f = byId.get(id)!.callFrame;
-        return `${f.functionName || '(anon)'}:${f.lineNumber}:${f.columnNumber}`;
-      };
-      const chains = new Map<string, number>();
-      (profile.samples ?? []).forEach((id, k) => {
-        const name = byId.get(id)!.callFrame.functionName;
-        if (!['get', 'put', 'v', 'O', 'f', '(program)'].includes(name)) return;
-        const up: string[] = [frame(id)];
-        for (let p = parent.get(id), d = 0; p !== undefined && d < 6; p = parent.get(p), d++)
-          up.push(frame(p));
-        const key = up.join(' < ');
-        chains.set(key, (chains.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
-      });
-      console.log('callers of the busiest functions (ms):');
-      for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 25))
-        console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+      printCpu(profile);
       const plain = (await call(counter, 'plainPull', 'baseline', LOG_DB, OFFICER, 500)) as {
         ms: number;
       };

@@ -15,7 +15,7 @@ import { Phone } from './browser.ts';
 import { APP_DB, call, markPushed } from './first-sync.ts';
 import { waitMarks, waitSettled } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
-import { print, timeline } from './timeline.ts';
+import { print, printCpu, timeline } from './timeline.ts';
 
 const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_PROFILE_RUNS ?? 3);
@@ -87,17 +87,7 @@ try {
         }
         if (cpu) {
           const { profile } = await cdp.send('Profiler.stop');
-          const self = new Map<string, number>();
-          const dt = profile.timeDeltas ?? [];
-          const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-          (profile.samples ?? []).forEach((id, k) => {
-            const f = byId.get(id)!.callFrame;
-            const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-            self.set(key, (self.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
-          });
-          console.log('CPU self time (ms):');
-          for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
-            console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+          printCpu(profile);
         }
         await cdp.detach();
       }

@@ -30,3 +30,53 @@ export function print(entries: Entry[]) {
       `  ${e.start.toFixed(0).padStart(7)} ms  ${e.ms ? `${e.ms.toFixed(1).padStart(8)} ms` : '           '}  ${e.name}`,
     );
 }
+
+/** A CPU profile as CDP's `Profiler.stop` gives it (the fields read here). */
+export interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * Prints a CPU profile: self time by function (the build's minified names, with file and line),
+ * then, for the busiest functions, the chains of callers their time came through.
+ */
+export function printCpu(profile: CpuProfile, top = 30) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const dt = profile.timeDeltas ?? [];
+  const samples = profile.samples ?? [];
+  const name = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+  };
+  const self = new Map<string, number>();
+  samples.forEach((id, k) => self.set(name(id), (self.get(name(id)) ?? 0) + (dt[k] ?? 0) / 1000));
+  const ranked = [...self].sort((a, b) => b[1] - a[1]);
+  console.log('CPU self time (ms):');
+  for (const [k, v] of ranked.slice(0, top)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+  const busiest = new Set(
+    ranked
+      .map(([k]) => k)
+      .filter((k) => !/^\((idle|program|garbage collector)\)/.test(k))
+      .slice(0, 6),
+  );
+  const chains = new Map<string, number>();
+  samples.forEach((id, k) => {
+    if (!busiest.has(name(id))) return;
+    const up = [name(id)];
+    for (let p = parent.get(id), d = 0; p !== undefined && d < 6; p = parent.get(p), d++)
+      up.push(name(p));
+    const key = up.join(' < ');
+    chains.set(key, (chains.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
+  });
+  console.log('callers of the busiest functions (ms):');
+  for (const [k, v] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+}
