@@ -71,9 +71,7 @@ export class CountIndex extends FeedIndex {
    * catch-up when the index follows the database (its listeners hear of what it takes in).
    */
   async totalsSoFar(): Promise<ReadonlyMap<string, number>> {
-    if (!this.following) return this.totalsNow();
-    await this.ready();
-    return this.seq === 0 ? this.totalsNow() : this.totals;
+    return (await this.answersNow()) ? this.totals : this.totalsNow();
   }
 
   /** Ids of the documents whose entry passes `keep`, caught up with the database. */
@@ -105,10 +103,8 @@ export class CountIndex extends FeedIndex {
    * nothing kept yet, or one that had to start again, catches up first, as `entriesNow`.
    */
   async entriesSoFar(): Promise<ReadonlyMap<string, string>> {
-    if (!this.following) return this.entriesNow();
-    await this.ready();
-    if (this.seq === 0) return this.entriesNow(); // nothing taken in yet
-    if (await this.readChunks([...this.unread])) return this.entriesNow();
+    if (!(await this.answersNow()) || (await this.readChunks([...this.unread])))
+      return this.entriesNow();
     return this.entries;
   }
 

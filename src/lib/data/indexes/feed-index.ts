@@ -181,16 +181,19 @@ export abstract class FeedIndex {
   }
 
   /** The snapshot read (once), nothing caught up yet. */
-  protected ready(): Promise<void> {
+  private ready(): Promise<void> {
     return (this.loaded ??= this.load());
   }
 
   /**
-   * Someone listens, so the index follows the database by itself and tells them of what it
-   * takes in next: a reader may use what it holds now instead of waiting for a catch-up.
+   * True when a reader may use what the index holds now instead of waiting for a catch-up:
+   * someone listens, so the index follows the database by itself and tells them of what it
+   * takes in next, and it has taken something in (its snapshot read, or a catch-up).
    */
-  protected get following(): boolean {
-    return this.listeners.size > 0;
+  protected async answersNow(): Promise<boolean> {
+    if (this.listeners.size === 0) return false;
+    await this.ready();
+    return this.seq !== 0;
   }
 
   /** Writes the snapshot now (tests; otherwise after a quiet moment). */
