@@ -4,6 +4,7 @@
 import {
   MARK_EVERY_MS,
   deviceSyncId,
+  isDeviceSyncId,
   deviceSyncSchema,
   newDeviceSync,
   type DeviceSync,
@@ -61,6 +62,6 @@ export class DeviceSyncRepository {
   }
 
   watch(onChange: () => void): () => void {
-    return watchIds(this.db, (id) => id.startsWith(PREFIX), onChange);
+    return watchIds(this.db, isDeviceSyncId, onChange);
   }
 }
