@@ -1,16 +1,13 @@
 // The app as a person meets it (see test/bench/README.md): the built app served by the real
 // server, driven in Chromium, signed in as the demo officer with sync on, with N records.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { OFFICER } from '../../support/fixtures.ts';
-import { ensureBuild } from '../app-size.ts';
-import { bundleBrowserBench } from '../browser/bundle.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { runLighthouse, type LighthouseResult } from '../lighthouse.ts';
 import type { Page } from 'playwright-core';
 import { Phone } from './browser.ts';
+import { withBenchSite } from './site.ts';
 import { APP_DB, call, markPushed, measureFirstSync, type FirstSync } from './first-sync.ts';
 import {
   dist,
@@ -261,11 +258,7 @@ export async function measureApp(root: string): Promise<AppBench> {
   const runs = Number(env('BENCH_APP_RUNS', '7'));
   const syncRuns = Number(env('BENCH_APP_SYNC_RUNS', '3'));
   const skip = new Set(env('BENCH_APP_SKIP', '').split(',').filter(Boolean));
-  ensureBuild(root);
-  const work = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-app-bench-'));
-  const benchJs = path.join(work, 'site', 'bench.js');
-  await bundleBrowserBench(path.dirname(benchJs), path.join(import.meta.dirname, 'page-entry.ts'));
-  try {
+  return await withBenchSite(root, 'fieldbook-app-bench-', async ({ work, benchJs }) => {
     return await withFreshServer(async (s) => {
       const total = Math.max(...sizes, syncRecords);
       let onServer = 0;
@@ -314,7 +307,5 @@ export async function measureApp(root: string): Promise<AppBench> {
           );
       return { firstSync, scales, size, lighthouse, lighthouseRecords: onServer };
     });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }

@@ -3,14 +3,11 @@
 // signs a new phone in, waits for "up to date" with every record local, and prints the app's
 // `fb:` spans summed by name (how often, how long in all) and the page's CPU self time by
 // function; then a plain one-shot pull at 500 a batch in a page of its own, as the baseline.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { OFFICER } from '../../support/fixtures.ts';
-import { ensureBuild } from '../app-size.ts';
-import { bundleBrowserBench } from '../browser/bundle.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { Phone } from './browser.ts';
+import { withBenchSite } from './site.ts';
 import { APP_DB, call } from './first-sync.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
 import { printCpu } from './timeline.ts';
@@ -18,11 +15,7 @@ import { printCpu } from './timeline.ts';
 const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
 const root = path.resolve(import.meta.dirname, '../../..');
 
-ensureBuild(root);
-const work = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-profile-sync-'));
-const benchJs = path.join(work, 'site', 'bench.js');
-await bundleBrowserBench(path.dirname(benchJs), path.join(import.meta.dirname, 'page-entry.ts'));
-try {
+await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) => {
   await withFreshServer(async (s) => {
     await uploadRecords(s.server.url, 0, records, records, 'app');
     console.log(`${records} records on the server`);
@@ -85,7 +78,5 @@ try {
       await phone.close();
     }
   });
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+});
 process.exit(0);

@@ -4,14 +4,11 @@
 // timing, the `fb:` spans the app records (src/lib/data/perf.ts) and the benchmark's marks.
 // With BENCH_PROFILE_CPU=1 it also takes a CPU profile of the last navigation (self time by
 // script and function, the build's names).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { OFFICER } from '../../support/fixtures.ts';
-import { ensureBuild } from '../app-size.ts';
-import { bundleBrowserBench } from '../browser/bundle.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { Phone } from './browser.ts';
+import { withBenchSite } from './site.ts';
 import { APP_DB, call, markPushed } from './first-sync.ts';
 import { waitMarks, waitSettled } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
@@ -28,11 +25,7 @@ const localFill = process.env.BENCH_APP_LOCAL_FILL === '1';
 const onServer = localFill ? Math.min(records, 10_000) : records;
 const root = path.resolve(import.meta.dirname, '../../..');
 
-ensureBuild(root);
-const work = mkdtempSync(path.join(os.tmpdir(), 'fieldbook-profile-'));
-const benchJs = path.join(work, 'site', 'bench.js');
-await bundleBrowserBench(path.dirname(benchJs), path.join(import.meta.dirname, 'page-entry.ts'));
-try {
+await withBenchSite(root, 'fieldbook-profile-', async ({ work, benchJs }) => {
   await withFreshServer(async (s) => {
     const t0 = Date.now();
     console.log(`uploading ${onServer} records`);
@@ -110,7 +103,5 @@ try {
       await phone.close();
     }
   });
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+});
 process.exit(0);
