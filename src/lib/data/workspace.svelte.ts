@@ -319,12 +319,8 @@ export async function openWorkspace(session: DeviceSession) {
     );
   const stops = [
     stopCounting,
-    repos.checks.watch(refresh),
-    repos.plan.watch(refresh),
-    repos.progress.watch(refresh),
-    repos.reviews.watch(refresh),
-    repos.hamlets.watch(refresh),
-    repos.tasks.watch(refresh),
+    // Told of the ids only: following an index here would make it read every arrived record.
+    ...opened.map(({ local }) => watchIds(local, () => true, refresh)),
     // A photo written here is counted, and sent once the records are (./photo-sync.ts).
     ...photoSyncs.map((sync, i) =>
       watchIds(

@@ -1,14 +1,16 @@
 // What every index kept on the device shares: it follows the database's local changes feed
 // from the last sequence it has seen, so after a save or a replicated batch it reads only what
-// changed, never every record again; it tells its listeners once per burst; and it keeps a
+// changed, never every record again (once caught up, it takes the changed documents from the
+// app's one live feed, ../db-watch.ts, and reads nothing); it tells its listeners once per
+// burst; and it keeps a
 // snapshot of itself in `_local/` documents (never replicated, never in the changes feed) so a
 // restart reads the snapshot and the changes since, not every record. A missing or outdated
 // snapshot only costs one full pass of the changes feed. Subclasses say what a document
 // contributes (`apply`) and how the snapshot is stored (`restore`, `save`).
-import { watchIds } from '../db-watch';
+import { followChanges, type ChangeRow, type FeedFollower } from '../db-watch';
 import { span } from '../perf';
 import type { Db } from '../pouch-types';
-import { changesAfter } from './shared-changes';
+import { changesAfter, type ChangesBatch } from './shared-changes';
 
 /** Changes read a round trip: fewer, larger reads cost less on IndexedDB. */
 const BATCH = 1000;
@@ -16,6 +18,11 @@ const BATCH = 1000;
 const PERSIST_DELAY_MS = 3_000;
 /** A burst of changes (a replication batch after another) tells listeners at most this often. */
 const NOTIFY_INTERVAL_MS = 300;
+/**
+ * …and while records pour in: each call makes the screens that follow the index read it again,
+ * and a screen's read catches the index up, which would call them back again.
+ */
+const POURING_NOTIFY_INTERVAL_MS = 5_000;
 /** The shortest time between two catch-ups the changes feed asks for. */
 const CATCH_UP_GAP_MS = 1_000;
 /**
@@ -28,6 +35,8 @@ const POURING_GAP_MS = 5_000;
 const BIG_CATCH_UP = 500;
 /** The longest a snapshot stays unwritten, and the shortest time between two big writes. */
 const PERSIST_MAX_WAIT_MS = 20_000;
+/** …and while the live feed pours records in. */
+const POURING_PERSIST_MAX_MS = 60_000;
 /**
  * A long catch-up (a first start on 50,000 records: 15 s) keeps its progress after reading
  * this many changes, so that a page closed or reloaded meanwhile does not start it again.
@@ -42,6 +51,8 @@ export abstract class FeedIndex {
   private loaded: Promise<void> | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  /** A catch-up asked to read the database (not only what the live feed told of). */
+  private mustRead = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   private lastNotify = 0;
@@ -57,7 +68,18 @@ export abstract class FeedIndex {
   protected restarts = 0;
   /** Changes read in one catch-up between two writes of its progress. */
   protected progressEvery = PROGRESS_EVERY;
-  private stopWatch: (() => void) | null = null;
+  private follower: FeedFollower | null = null;
+  /**
+   * The value of `restarts` when the index joined the live feed: it had taken in every change
+   * up to where the feed was, so from then on it takes the changed documents the feed carries
+   * instead of reading them again. A restart (null, or a smaller value) leaves the feed.
+   */
+  private joinedAt: number | null = null;
+  /** Changes of this index's documents the feed told of since the last catch-up. */
+  private arrived: ChangeRow[] = [];
+  /** The sequence of the last change the feed told of while joined, and how many since. */
+  private heardUpTo: number | string = 0;
+  private heard = 0;
   /**
    * A read of the changes feed begun before this (performance.now()) may miss what the index
    * must take in: before it watched the database (Infinity: not watching), or before the latest
@@ -90,29 +112,84 @@ export abstract class FeedIndex {
 
   /**
    * Calls back after the index has taken in new changes (own saves, replicated batches); a
-   * burst of changes calls back once per catch-up, at most every NOTIFY_INTERVAL_MS.
+   * burst of changes calls back once per catch-up, at most every NOTIFY_INTERVAL_MS (while
+   * records pour in, POURING_NOTIFY_INTERVAL_MS).
    */
   subscribe(onChange: () => void): () => void {
     this.listeners.add(onChange);
     // Watch before catching up: nothing written in between can be missed.
-    if (!this.stopWatch) {
-      this.stopWatch = watchIds(this.db, this.relevant, () => {
-        this.freshAfter = performance.now();
-        this.changed();
-      });
+    if (!this.follower) {
+      this.follower = followChanges(
+        this.db,
+        (row) => this.told(row),
+        () => this.join(),
+      );
       this.freshAfter = performance.now();
     }
     this.catchUpQuietly();
     return () => {
       this.listeners.delete(onChange);
       if (this.listeners.size === 0) {
-        this.stopWatch?.();
-        this.stopWatch = null;
+        this.follower?.stop();
+        this.follower = null;
+        this.leaveFeed();
         this.freshAfter = Infinity;
         if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
         this.catchUpTimer = null;
       }
     };
+  }
+
+  /** The live feed told of a change. */
+  private told(row: ChangeRow): void {
+    const relevant = this.relevant(row.id);
+    if (this.joined()) {
+      if (relevant) this.arrived.push(row);
+      this.heardUpTo = row.seq;
+      this.heard += 1;
+    }
+    if (relevant) this.freshAfter = performance.now();
+    // Many changes, none of them this index's (the review index during a sync of records):
+    // its place in the feed is still moved on, or every start would read them again.
+    if (relevant || this.heard >= BIG_CATCH_UP) this.changed();
+  }
+
+  /** Records pour in: the last catch-up read many, or the live feed tells of many (a sync). */
+  private pouring(): boolean {
+    return this.lastRead >= BIG_CATCH_UP || !!this.follower?.pouring();
+  }
+
+  private joined(): boolean {
+    return this.joinedAt === this.restarts;
+  }
+
+  private leaveFeed(): void {
+    this.joinedAt = null;
+    this.arrived = [];
+    this.heard = 0;
+  }
+
+  /**
+   * Joins the live feed when the index has taken in every change up to where the feed is;
+   * local sequences are numbers (IndexedDB, LevelDB), anything else keeps reading the feed.
+   */
+  private join(): void {
+    if (this.joined()) return;
+    const at = this.follower?.position();
+    if (typeof at !== 'number' || typeof this.seq !== 'number' || this.seq < at) return;
+    this.joinedAt = this.restarts;
+    this.arrived = [];
+    this.heardUpTo = this.seq;
+    this.heard = 0;
+  }
+
+  /** What the feed told of since the last catch-up, as a batch; null when nothing. */
+  private takeArrived(): (ChangesBatch & { heard: number }) | null {
+    if (!this.heard) return null;
+    const batch = { results: this.arrived, last_seq: this.heardUpTo, heard: this.heard };
+    this.arrived = [];
+    this.heard = 0;
+    return batch;
   }
 
   /**
@@ -122,11 +199,11 @@ export abstract class FeedIndex {
    */
   private changed(): void {
     if (this.catchUpTimer) return;
-    const gap = this.lastRead >= BIG_CATCH_UP ? POURING_GAP_MS : CATCH_UP_GAP_MS;
+    const gap = this.pouring() ? POURING_GAP_MS : CATCH_UP_GAP_MS;
     const wait = Math.max(0, this.lastCatchUp + gap - Date.now());
     this.catchUpTimer = setTimeout(() => {
       this.catchUpTimer = null;
-      this.catchUpQuietly();
+      this.catchUpQuietly(true);
     }, wait);
   }
 
@@ -135,12 +212,17 @@ export abstract class FeedIndex {
    * workspace closed, or a full disk made PouchDB close it; the workspace then opens it anew
    * with new indexes), so there is nothing to tell anyone here.
    */
-  private catchUpQuietly(): void {
-    this.catchUp().catch(() => undefined);
+  private catchUpQuietly(fromFeed = false): void {
+    this.catchUp(fromFeed).catch(() => undefined);
   }
 
-  /** Reads what changed since the last catch-up; one catch-up at a time. */
-  catchUp(): Promise<void> {
+  /**
+   * Takes in what changed since the last catch-up; one catch-up at a time. It reads the
+   * database, unless `fromFeed` (the live feed told of changes) and the index has joined the
+   * feed: then it takes what the feed told of, and reads nothing.
+   */
+  catchUp(fromFeed = false): Promise<void> {
+    if (!fromFeed) this.mustRead = true;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -154,7 +236,9 @@ export abstract class FeedIndex {
         try {
           do {
             this.again = false;
-            const got = await this.readChanges();
+            const mustRead = this.mustRead;
+            this.mustRead = false;
+            const got = await this.readChanges(mustRead);
             changed += got.changed;
             read += got.read;
           } while (this.again);
@@ -196,9 +280,12 @@ export abstract class FeedIndex {
     return this.seq !== 0;
   }
 
-  /** Writes the snapshot now (tests; otherwise after a quiet moment). */
-  async persist(): Promise<void> {
-    await this.catchUp();
+  /**
+   * Writes the snapshot now (tests; otherwise after a quiet moment), caught up with the
+   * database, or (`fromFeed`) with what the live feed told of.
+   */
+  async persist(fromFeed = false): Promise<void> {
+    await this.catchUp(fromFeed);
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
     await this.write();
@@ -232,8 +319,22 @@ export abstract class FeedIndex {
     at = Math.min(at, Math.max(now, this.dirtySince + PERSIST_MAX_WAIT_MS));
     if (urgent && !this.persisted) at = now; // the first snapshot on this device
     if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => this.persistNow(), at - now);
+    this.persistTimer = setTimeout(() => this.persistUnlessPouring(), at - now);
     unsaved.add(this);
+  }
+
+  /**
+   * While the live feed pours records in (a first sync), writing the snapshot competes with
+   * the sync's own writes: it waits until they stop, or POURING_PERSIST_MAX_MS at most. Closing
+   * the app meanwhile still writes it (`pagehide`).
+   */
+  private persistUnlessPouring(): void {
+    const dirtyFor = Date.now() - (this.dirtySince ?? Date.now());
+    if (this.follower?.pouring() && dirtyFor < POURING_PERSIST_MAX_MS) {
+      this.persistTimer = setTimeout(() => this.persistUnlessPouring(), POURING_GAP_MS);
+      return;
+    }
+    this.persistNow();
   }
 
   /** Writes the snapshot that was waiting for a quiet moment, now. */
@@ -243,7 +344,7 @@ export abstract class FeedIndex {
     unsaved.delete(this);
     this.dirtySince = null;
     this.lastPersist = Date.now();
-    void this.persist().catch(() => undefined); // a closed database: rebuilt next time
+    void this.persist(true).catch(() => undefined); // a closed database: rebuilt next time
   }
 
   private async load(): Promise<void> {
@@ -255,25 +356,35 @@ export abstract class FeedIndex {
     }
   }
 
-  /** Applies every change since `seq`; how many were read, and how many changed the index. */
-  private async readChanges(): Promise<{ changed: number; read: number }> {
+  /**
+   * Applies every change since `seq`: what the live feed told of, then (`mustRead`, or not
+   * joined) what the database has; how many were read, and how many changed the index.
+   */
+  private async readChanges(mustRead: boolean): Promise<{ changed: number; read: number }> {
     let changed = 0;
     let read = 0;
     let unsaved = 0;
     for (;;) {
       const restarts = this.restarts;
-      const res = await changesAfter(this.db, this.seq, BATCH, this.freshAfter);
+      const told = this.joined() ? this.takeArrived() : null;
+      if (!told && this.joined() && !mustRead) return { changed, read };
+      const res = told ?? (await changesAfter(this.db, this.seq, BATCH, this.freshAfter));
       const ids = res.results.filter((r) => this.relevant(r.id)).map((r) => r.id);
       if (ids.length && (await this.prepare(ids))) continue;
       if (restarts !== this.restarts) continue; // started again meanwhile: from its new place
-      read += res.results.length;
+      read += told ? told.heard : res.results.length;
       for (const row of res.results) {
-        if (!this.relevant(row.id)) continue;
+        // The feed may tell of a change a read of the database already took in.
+        if (!this.relevant(row.id) || (told && !seqAfter(row.seq, this.seq))) continue;
         const doc = row.deleted ? null : (row.doc as Record<string, unknown> | undefined);
         if (this.apply(row.id, doc ?? null)) changed += 1;
       }
-      this.seq = res.last_seq;
-      if (res.results.length < BATCH) return { changed, read };
+      if (!told || seqAfter(res.last_seq, this.seq)) this.seq = res.last_seq;
+      if (told) continue; // then what the database has, if it must be read
+      if (res.results.length < BATCH) {
+        this.join();
+        return { changed, read };
+      }
       unsaved += res.results.length;
       if (unsaved >= this.progressEvery) {
         unsaved = 0;
@@ -284,13 +395,19 @@ export abstract class FeedIndex {
 
   private notify() {
     if (this.notifyTimer) return;
-    const wait = Math.max(0, this.lastNotify + NOTIFY_INTERVAL_MS - Date.now());
+    const interval = this.pouring() ? POURING_NOTIFY_INTERVAL_MS : NOTIFY_INTERVAL_MS;
+    const wait = Math.max(0, this.lastNotify + interval - Date.now());
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = null;
       this.lastNotify = Date.now();
       this.listeners.forEach((l) => l());
     }, wait);
   }
+}
+
+/** Local sequences are numbers; anything else compares as "after" (read again, never lost). */
+function seqAfter(seq: number | string, than: number | string): boolean {
+  return typeof seq === 'number' && typeof than === 'number' ? seq > than : true;
 }
 
 /** Indexes whose snapshot waits for a quiet moment. */

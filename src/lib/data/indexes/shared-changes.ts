@@ -1,16 +1,10 @@
-// One read of a database's changes feed for every index that follows it. The indexes of a
-// database (log, evidence, review states…) catch up at the same moments from the same
-// sequence, and each used to read the same batch of documents again: during a first sync of
-// 10,000 records that was four full reads of every record. A batch read from a sequence is
-// now shared by every index asking for it while it is fresh.
+// One read of a database's changes feed for every index catching up (from its snapshot, or
+// before it joined the live feed, ../db-watch.ts). The indexes of a database (log, evidence,
+// review states…) start from the same sequence at the same moments, and each used to read the
+// same batch of documents again. A batch read from a sequence is shared by every index asking
+// for it while it is fresh.
+import type { ChangeRow } from '../db-watch';
 import type { Db } from '../pouch-types';
-
-export interface ChangeRow {
-  id: string;
-  seq: number | string;
-  deleted?: boolean;
-  doc?: Record<string, unknown>;
-}
 
 export interface ChangesBatch {
   results: ChangeRow[];
