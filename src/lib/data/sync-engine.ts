@@ -3,6 +3,7 @@
 // happens as SyncEvents and knows nothing of the UI; sync.svelte.ts folds them into a status.
 // Plain TypeScript, so benchmarks and fault tests run the very same code in Node.
 import { nextDelay } from './backoff';
+import { span } from './perf';
 import { FIRST_PULL_BATCH_SIZE, onlyPulledUpTo } from './first-pull';
 import type { Db } from './pouch-types';
 import type { SyncEnvironment } from './sync-environment';
@@ -220,6 +221,7 @@ export class SyncEngine {
     }
     const written = this.firstPull;
     if (!written) return this.startLive();
+    const endPull = span('sync:firstPull');
     const pull = this.local.replicate.from(this.remote, { batch_size: FIRST_PULL_BATCH_SIZE });
     this.pull = pull;
     this.wire(pull, 'pull');
@@ -227,22 +229,33 @@ export class SyncEngine {
       for (const doc of info.docs) if (doc._rev) written.set(doc._id, doc._rev);
     });
     try {
-      const result = await pull;
+      let result: PouchDB.Replication.ReplicationResultComplete<object>;
+      try {
+        result = await pull;
+      } finally {
+        endPull();
+      }
       if (this.pull !== pull) return; // cancelled by a restart or a stop
       const pushFrom = result.ok ? await onlyPulledUpTo(this.local, written) : null;
       if (this.pull !== pull) return;
       // A one-shot push from there sets the push checkpoint after the pulled records.
       if (pushFrom !== null) {
+        const endPush = span('sync:firstPush');
         await this.local.replicate.to(this.remote, { since: pushFrom, batch_size: 1 });
+        endPush();
         // Everything up to there came from the server: nothing of it is pending, after a
-        // reopen too (the pending count starts from the push checkpoint).
+        // reopen too (the pending count starts from the push checkpoint), and the count need
+        // not read it.
         this.remember({ pushedSeq: pushFrom });
+        if (seqAfter(pushFrom, this.scannedSeq)) this.scannedSeq = pushFrom;
         this.schedulePendingCount(0);
       }
     } catch {
       if (this.pull !== pull) return;
       this.pull = null;
       // Offline or cut (the error is reported by wire): the pull resumes from its checkpoint.
+      // Meanwhile the count reads what was written (see recount).
+      this.schedulePendingCount(0);
       this.firstPullDelay = nextDelay(this.firstPullDelay);
       this.firstPullTimer = setTimeout(() => void this.restart(), this.firstPullDelay);
       return;
@@ -374,8 +387,14 @@ export class SyncEngine {
     }, delayMs);
   }
 
-  /** One count at a time: on a busy phone, overlapping scans of the changes feed pile up. */
+  /**
+   * One count at a time: on a busy phone, overlapping scans of the changes feed pile up. While
+   * a new phone's first pull runs, it waits: the count would read every pulled record only to
+   * find them not the person's; it counts when the pull ends or breaks off, from where the
+   * pulled records end.
+   */
   private async recount(): Promise<void> {
+    if (this.firstPull && this.pull) return;
     if (this.counting) {
       this.countAgain = true;
       return;

@@ -66,6 +66,16 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
         }
         return [...sums].sort((a, b) => b[1].ms - a[1].ms);
       }, t0);
+      const syncSpans = await page.evaluate(
+        (t0) =>
+          performance
+            .getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('fb:sync:') && m.startTime >= t0)
+            .map((m) => [m.name, m.startTime - t0, m.duration] as const),
+        t0,
+      );
+      for (const [name, start, ms] of syncSpans)
+        console.log(`${name}: from ${(start / 1000).toFixed(1)} s for ${(ms / 1000).toFixed(1)} s`);
       console.log('fb: spans after sign-in (count, total ms):');
       for (const [name, s] of spans)
         console.log(`  ${String(s.n).padStart(5)} ${s.ms.toFixed(0).padStart(8)}  ${name}`);
