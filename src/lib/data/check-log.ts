@@ -85,7 +85,11 @@ export class CheckLog {
 
   /** The newest records with their review states (the home screen's plain list). */
   async newestListed(limit = 50): Promise<Page<Listed<FieldCheck>>> {
-    const page = await this.listNewest(limit);
+    // The verdicts (at a start, the review index's snapshot) are read while the records are.
+    const [page] = await Promise.all([
+      this.listNewest(limit),
+      ...this.all.map((r) => r.reviewStates.verdicts()),
+    ]);
     return { ...page, items: await this.withStates(page.items) };
   }
 
