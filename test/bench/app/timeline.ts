@@ -59,6 +59,15 @@ export function printCpu(profile: CpuProfile, top = 30) {
   const self = new Map<string, number>();
   samples.forEach((id, k) => self.set(name(id), (self.get(name(id)) ?? 0) + (dt[k] ?? 0) / 1000));
   const ranked = [...self].sort((a, b) => b[1] - a[1]);
+  // Which code the time went to: PouchDB, Svelte, the app's own chunks, the browser.
+  const byScript = new Map<string, number>();
+  samples.forEach((id, k) => {
+    const script = byId.get(id)!.callFrame.url.split('/').pop() || '(browser)';
+    byScript.set(script, (byScript.get(script) ?? 0) + (dt[k] ?? 0) / 1000);
+  });
+  console.log('CPU self time by script (ms):');
+  for (const [k, v] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
   console.log('CPU self time (ms):');
   for (const [k, v] of ranked.slice(0, top)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
   const busiest = new Set(
