@@ -4,7 +4,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CheckLog } from '../../src/lib/data/check-log';
 import { FieldCheckRepository } from '../../src/lib/data/field-checks.repo';
-import { verdictIndexOf } from '../../src/lib/data/indexes/review-index';
+import { logIndexOf } from '../../src/lib/data/indexes/log-index';
+import { statusIndexOf, verdictIndexOf } from '../../src/lib/data/indexes/review-index';
+import { chunkOf } from '../../src/lib/data/indexes/snapshot';
+import type { Db } from '../../src/lib/data/pouch-types';
 import { REVIEW_STATES } from '../../src/lib/data/review-states';
 import { ReviewRepository } from '../../src/lib/data/reviews.repo';
 import type { Author } from '../../src/lib/domain/field-check-factory';
@@ -137,5 +140,51 @@ describe('review states of the merged log', () => {
     expect(later.items.find((r) => r._id === record._id)?.state).toBe('approved');
     expect(later.items.filter((r) => r.state === 'waiting')).toHaveLength(600);
     stop();
+  });
+
+  it('a filter by review state after a restart reads only the judged records’ months of the status index', async () => {
+    const db = memoryDb('review-states-restart');
+    const reviews = new ReviewRepository(db);
+    // Twelve months of sent records, two of them judged (in March and in October).
+    const docs = Array.from({ length: 120 }, (_, n) => {
+      const doc = makeCheck(
+        n,
+        officerAuthor,
+        'environment',
+        new Date(Date.UTC(2025, n % 12, 1 + (n % 27))),
+      );
+      return { ...doc, status: 'submitted' as const };
+    });
+    const revs = await db.bulkDocs(docs);
+    const sent = docs.map((d, i) => ({ ...d, _rev: (revs[i] as { rev: string }).rev }));
+    await reviews.add(sent[2], { verdict: 'return', comment: 'Thiếu ảnh' }, chair);
+    await reviews.add(sent[9], { verdict: 'approve', comment: '' }, chair);
+    const before = new CheckLog({ log: new FieldCheckRepository(db) });
+    const hamlet = sent[2].hamlet;
+    const expected = async (log: CheckLog, state: ReviewStateName) =>
+      (await log.findRows({ review: state, hamlet }, 50)).items.map((r) => r._id).sort();
+    const waiting = await expected(before, 'waiting');
+    expect(waiting).toHaveLength(9); // ten of the hamlet's, one of them returned
+    await statusIndexOf(db).persist();
+    await verdictIndexOf(db).persist();
+    await logIndexOf(db).persist();
+
+    // The app opens again: fresh indexes over the same database.
+    const again = Object.create(db) as Db;
+    const gets: string[] = [];
+    const get = db.get.bind(db);
+    (again as unknown as { get: unknown }).get = (id: string, opts?: object) => {
+      gets.push(id);
+      return get(id, opts as never);
+    };
+    const after = new CheckLog({ log: new FieldCheckRepository(again) });
+    expect(await expected(after, 'waiting')).toEqual(waiting);
+    expect(await expected(after, 'returned')).toEqual([sent[2]._id]);
+    const statusChunks = gets.filter((id) => id.startsWith('_local/fieldbook-index-check-status:'));
+    expect(new Set(statusChunks)).toEqual(
+      new Set(
+        [sent[2], sent[9]].map((d) => `_local/fieldbook-index-check-status:${chunkOf(d._id)}`),
+      ),
+    );
   });
 });

@@ -155,10 +155,10 @@ export class FieldCheckRepository {
   /** `filter` as the log index reads it: a review state becomes the ids in that state. */
   async indexFilter(filter: LogFilter): Promise<LogFilter> {
     if (!filter.review) return filter;
-    const ids = isReviewState(filter.review)
-      ? await this.reviewStates.idsIn(filter.review)
-      : new Set<string>();
-    return { ...filter, review: null, ids };
+    const reviewed = isReviewState(filter.review)
+      ? await this.reviewStates.matchOf(filter.review)
+      : { statuses: [], plus: new Set<string>(), minus: new Set<string>() };
+    return { ...filter, review: null, reviewed };
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   statusIndexOf,
   verdictIndexOf,
 } from './indexes/review-index';
+import type { ReviewMatch } from './indexes/log-entry';
 import type { Db } from './pouch-types';
 
 export const REVIEW_STATES: readonly ReviewStateName[] = [
@@ -105,33 +106,29 @@ export class ReviewStates {
   }
 
   /**
-   * Every record in `state`. Reads the status index by status, and only the few records that
-   * have verdicts one by one: no record is read.
+   * Which records are in `state`, as the log index tests it: by their status, and for the few
+   * sent records that have verdicts, by the verdicts on their current version. Neither the
+   * records nor the status index's whole snapshot are read: only the judged records' entries.
    */
-  async idsIn(state: ReviewStateName): Promise<Set<string>> {
+  async matchOf(state: ReviewStateName): Promise<ReviewMatch> {
     const verdicts = await this.verdicts();
-    const judged = judgedRecords(verdicts);
-    const byStatus = (status: string) =>
-      this.statuses.idsWhere((e) => parseStatusEntry(e).status === status);
     // The state of each sent record that has a verdict on some version.
-    const sentJudged = new Map<string, ReviewStateName>();
-    for (const id of judged) {
+    const plus = new Set<string>();
+    const minus = new Set<string>();
+    for (const id of judgedRecords(verdicts)) {
       const entry = await this.statuses.entryFor(id);
-      if (entry !== null && parseStatusEntry(entry).status === 'submitted')
-        sentJudged.set(id, stateOfEntry(id, entry, verdicts));
+      if (entry === null || parseStatusEntry(entry).status !== 'submitted') continue;
+      if (stateOfEntry(id, entry, verdicts) === state) plus.add(id);
+      else minus.add(id);
     }
-    const judgedIn = [...sentJudged].filter(([, s]) => s === state).map(([id]) => id);
     switch (state) {
       case 'draft':
-        return new Set(await byStatus('draft'));
+        return { statuses: ['draft'], plus: new Set(), minus: new Set() };
       case 'approved':
-        return new Set([...(await byStatus('approved')), ...judgedIn]);
       case 'returned':
-        return new Set([...(await byStatus('returned')), ...judgedIn]);
-      case 'waiting': {
-        const sent = await byStatus('submitted');
-        return new Set(sent.filter((id) => (sentJudged.get(id) ?? 'waiting') === 'waiting'));
-      }
+        return { statuses: [state], plus, minus: new Set() };
+      case 'waiting':
+        return { statuses: ['submitted'], plus: new Set(), minus };
     }
   }
 

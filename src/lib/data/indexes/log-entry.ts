@@ -58,8 +58,21 @@ export interface LogFilter {
    * live in review documents, so the log index cannot test it; `CheckLog` turns it into `ids`.
    */
   review?: string | null;
-  /** Only these records (a set worked out elsewhere, such as the review state's). */
+  /** Only these records (a set worked out elsewhere). */
   ids?: ReadonlySet<string> | null;
+  /** The review state as the log index can test it (`CheckLog` works it out from `review`). */
+  reviewed?: ReviewMatch | null;
+}
+
+/**
+ * A review state in terms of the log's entries: a record whose status is one of `statuses`, or
+ * one of the few records whose verdicts put them in the state (`plus`), never one whose
+ * verdicts take them out (`minus`).
+ */
+export interface ReviewMatch {
+  statuses: readonly string[];
+  plus: ReadonlySet<string>;
+  minus: ReadonlySet<string>;
 }
 
 /** The day in Vietnam (UTC+7, no daylight saving) of an ISO instant. */
@@ -140,6 +153,9 @@ export function matcher(f: LogFilter): Matcher {
   if (f.author) tests.push((e) => e.author === f.author);
   if (f.status) tests.push((e) => e.status === f.status);
   if (f.ids) tests.push((e) => f.ids!.has(e.id));
+  const r = f.reviewed;
+  if (r)
+    tests.push((e) => (r.statuses.includes(e.status) || r.plus.has(e.id)) && !r.minus.has(e.id));
   if (f.from) tests.push((e) => e.day >= f.from!);
   if (f.to) tests.push((e) => e.day <= f.to!);
   if (item) tests.push((e) => e.planItems.some((c) => c === item || c.startsWith(`${item}.`)));
