@@ -5,6 +5,15 @@
 export type Db<T extends {} = {}> = PouchDB.Database<T>;
 export type PouchStatic = PouchDB.Static;
 
+/**
+ * Whether local sequence `seq` comes after `than`. Local sequences are numbers in the browser's
+ * and Node's adapters; anything else compares as "after", so that an unknown sequence is read
+ * or counted again rather than lost.
+ */
+export function seqAfter(seq: number | string, than: number | string): boolean {
+  return typeof seq === 'number' && typeof than === 'number' ? seq > than : true;
+}
+
 /** PouchDB's (and CouchDB's) "no such document". */
 export const isNotFound = (err: unknown): boolean => (err as { status?: number }).status === 404;
 

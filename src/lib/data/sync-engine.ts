@@ -5,7 +5,7 @@
 import { nextDelay } from './backoff';
 import { span } from './perf';
 import { FIRST_PULL_BATCH_SIZE, onlyPulledUpTo } from './first-pull';
-import type { Db } from './pouch-types';
+import { seqAfter, type Db } from './pouch-types';
 import type { SyncEnvironment } from './sync-environment';
 import { classifySyncError, type SyncEvent } from './sync-status';
 
@@ -29,12 +29,6 @@ const EMPTY_MEMORY: SyncMemory = { pushedSeq: 0, lastSyncedAt: null, rejected: {
 export const SYNC_BATCH_SIZE = 250;
 export { FIRST_PULL_BATCH_SIZE } from './first-pull';
 const PENDING_BATCH = 1000;
-
-/** Local sequences are numbers in the browser's and Node's adapters; anything else compares
- *  as "after", so an unknown sequence is counted as pending rather than lost from the count. */
-function seqAfter(seq: number | string, than: number | string): boolean {
-  return typeof seq === 'number' && typeof than === 'number' ? seq > than : true;
-}
 
 export interface SyncOptions {
   batchSize?: number;

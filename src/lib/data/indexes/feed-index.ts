@@ -2,14 +2,13 @@
 // from the last sequence it has seen, so after a save or a replicated batch it reads only what
 // changed, never every record again (once caught up, it takes the changed documents from the
 // app's one live feed, ../db-watch.ts, and reads nothing); it tells its listeners once per
-// burst; and it keeps a
-// snapshot of itself in `_local/` documents (never replicated, never in the changes feed) so a
-// restart reads the snapshot and the changes since, not every record. A missing or outdated
-// snapshot only costs one full pass of the changes feed. Subclasses say what a document
-// contributes (`apply`) and how the snapshot is stored (`restore`, `save`).
+// burst; and it keeps a snapshot of itself in `_local/` documents (never replicated, never in
+// the changes feed) so a restart reads the snapshot and the changes since, not every record.
+// A missing or outdated snapshot only costs one full pass of the changes feed. Subclasses say
+// what a document contributes (`apply`) and how the snapshot is stored (`restore`, `save`).
 import { followChanges, type ChangeRow, type FeedFollower } from '../db-watch';
 import { span } from '../perf';
-import type { Db } from '../pouch-types';
+import { seqAfter, type Db } from '../pouch-types';
 import { changesAfter, type ChangesBatch } from './shared-changes';
 
 /** Changes read a round trip: fewer, larger reads cost less on IndexedDB. */
@@ -403,11 +402,6 @@ export abstract class FeedIndex {
       this.listeners.forEach((l) => l());
     }, wait);
   }
-}
-
-/** Local sequences are numbers; anything else compares as "after" (read again, never lost). */
-function seqAfter(seq: number | string, than: number | string): boolean {
-  return typeof seq === 'number' && typeof than === 'number' ? seq > than : true;
 }
 
 /** Indexes whose snapshot waits for a quiet moment. */
