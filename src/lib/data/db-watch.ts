@@ -54,6 +54,7 @@ function pouring(feed: Feed): boolean {
   if (age > 2 * POURING_WINDOW_MS) return false;
   return (age > POURING_WINDOW_MS ? w.count : w.count + w.before) >= POURING;
 }
+
 const feeds = new WeakMap<Db, Feed>();
 
 function open(db: Db): Feed {
