@@ -51,6 +51,8 @@ export class SyncEngine {
   private generation = 0;
   private restarting = false;
   private counting = false;
+  /** A count was asked for (refreshPending): it runs even during a first pull. */
+  private asked = false;
   private countAgain = false;
   private restartAgain = false;
   /** The current (or last) restart: stop() resolves with it. */
@@ -155,8 +157,9 @@ export class SyncEngine {
     return n;
   }
 
-  /** Count pending changes again now (after a local write, for instance). */
+  /** Count pending changes again now (after a local write of the person's, for instance). */
   refreshPending(): void {
+    this.asked = true;
     this.schedulePendingCount(0);
   }
 
@@ -383,12 +386,13 @@ export class SyncEngine {
 
   /**
    * One count at a time: on a busy phone, overlapping scans of the changes feed pile up. While
-   * a new phone's first pull runs, it waits: the count would read every pulled record only to
-   * find them not the person's; it counts when the pull ends or breaks off, from where the
-   * pulled records end.
+   * a new phone's first pull runs, a count nobody asked for waits: it would read every pulled
+   * record only to find them not the person's; it counts when the pull ends or breaks off, from
+   * where the pulled records end. A count asked for (the person wrote something) runs.
    */
   private async recount(): Promise<void> {
-    if (this.firstPull && this.pull) return;
+    if (this.firstPull && this.pull && !this.asked) return;
+    this.asked = false;
     if (this.counting) {
       this.countAgain = true;
       return;

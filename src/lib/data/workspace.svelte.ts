@@ -193,6 +193,8 @@ export async function openWorkspace(session: DeviceSession) {
   const photoNames: string[] = [];
   let log: Db | null = null;
   const migrations: Promise<unknown>[] = [];
+  // Pending means this person's own changes: ids carry their author.
+  const isOwnId = (id: string) => parseId(id)?.user === session.name;
   // Opened side by side: each open is IndexedDB round trips of its own.
   const opened = await Promise.all(
     dbRolesFor(session).map(async (dbRole) => {
@@ -212,18 +214,16 @@ export async function openWorkspace(session: DeviceSession) {
     photoDbs.push(localPhotos);
     photoNames.push(photoName);
     const remote = remoteDb(PouchDB, location.origin, name);
-    // Pending means this person's own changes: ids carry their author.
-    const isOwnChange = (id: string) => parseId(id)?.user === session.name;
     store.adopt(`fieldbook:sync:${session.name}:${name}`, `sync:${name}`);
     // Own unsent records of an older version become current before sync sends them (below);
     // the screens need not wait: readers upgrade what they read.
     const since = store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0;
-    migrations.push(migrateOnOpen(local, { since, isOwn: isOwnChange, now: nowIso() }));
+    migrations.push(migrateOnOpen(local, { since, isOwn: isOwnId, now: nowIso() }));
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
     // The phone's own "last synced" note (for the dashboard) is written right after a sync:
     // it is not the person's work, so it never makes sign-out ask about "0 records unsent".
-    const isOwnWork = (id: string) => isOwnChange(id) && !isDeviceSyncId(id);
+    const isOwnWork = (id: string) => isOwnId(id) && !isDeviceSyncId(id);
     const records = new SyncController(
       local,
       remote,
@@ -319,8 +319,9 @@ export async function openWorkspace(session: DeviceSession) {
     );
   const stops = [
     stopCounting,
-    // Told of the ids only: following an index here would make it read every arrived record.
-    ...opened.map(({ local }) => watchIds(local, () => true, refresh)),
+    // Only the person's own records can wait to be sent. Told of the ids only: following an
+    // index here would make it read every arrived record.
+    ...opened.map(({ local }) => watchIds(local, isOwnId, refresh)),
     // A photo written here is counted, and sent once the records are (./photo-sync.ts).
     ...photoSyncs.map((sync, i) =>
       watchIds(
