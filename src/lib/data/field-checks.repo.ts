@@ -152,7 +152,7 @@ export class FieldCheckRepository {
   }
   private states: ReviewStates | null = null;
 
-  /** `filter` as the log index reads it: a review state becomes the ids in that state. */
+  /** `filter` as the log index reads it: a review state becomes a match it can test. */
   async indexFilter(filter: LogFilter): Promise<LogFilter> {
     if (!filter.review) return filter;
     const reviewed = isReviewState(filter.review)

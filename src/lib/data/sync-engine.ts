@@ -3,7 +3,7 @@
 // happens as SyncEvents and knows nothing of the UI; sync.svelte.ts folds them into a status.
 // Plain TypeScript, so benchmarks and fault tests run the very same code in Node.
 import { nextDelay } from './backoff';
-import { span } from './perf';
+import { timed } from './perf';
 import { FIRST_PULL_BATCH_SIZE, onlyPulledUpTo } from './first-pull';
 import { seqAfter, type Db } from './pouch-types';
 import type { SyncEnvironment } from './sync-environment';
@@ -218,7 +218,6 @@ export class SyncEngine {
     }
     const written = this.firstPull;
     if (!written) return this.startLive();
-    const endPull = span('sync:firstPull');
     const pull = this.local.replicate.from(this.remote, { batch_size: FIRST_PULL_BATCH_SIZE });
     this.pull = pull;
     this.wire(pull, 'pull');
@@ -226,20 +225,17 @@ export class SyncEngine {
       for (const doc of info.docs) if (doc._rev) written.set(doc._id, doc._rev);
     });
     try {
-      let result: PouchDB.Replication.ReplicationResultComplete<object>;
-      try {
-        result = await pull;
-      } finally {
-        endPull();
-      }
+      const result = await timed('sync:firstPull', async () => await pull);
       if (this.pull !== pull) return; // cancelled by a restart or a stop
       const pushFrom = result.ok ? await onlyPulledUpTo(this.local, written) : null;
       if (this.pull !== pull) return;
       // A one-shot push from there sets the push checkpoint after the pulled records.
       if (pushFrom !== null) {
-        const endPush = span('sync:firstPush');
-        await this.local.replicate.to(this.remote, { since: pushFrom, batch_size: 1 });
-        endPush();
+        await timed(
+          'sync:firstPush',
+          async () =>
+            await this.local.replicate.to(this.remote, { since: pushFrom, batch_size: 1 }),
+        );
         // Everything up to there came from the server: nothing of it is pending, after a
         // reopen too (the pending count starts from the push checkpoint), and the count need
         // not read it.

@@ -55,12 +55,13 @@ export interface LogFilter {
   text?: string | null;
   /**
    * The review state as a person sees it (draft, waiting, returned, approved): the verdicts
-   * live in review documents, so the log index cannot test it; `CheckLog` turns it into `ids`.
+   * live in review documents, so the log index cannot test it; `FieldCheckRepository.indexFilter`
+   * turns it into `reviewed`.
    */
   review?: string | null;
   /** Only these records (a set worked out elsewhere). */
   ids?: ReadonlySet<string> | null;
-  /** The review state as the log index can test it (`CheckLog` works it out from `review`). */
+  /** The review state as the log index can test it (worked out from `review`). */
   reviewed?: ReviewMatch | null;
 }
 
