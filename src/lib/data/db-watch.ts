@@ -12,19 +12,37 @@ export interface ChangeRow {
   seq: number | string;
   deleted?: boolean;
   doc?: Record<string, unknown>;
+  /**
+   * A revision a new phone's first pull wrote, told from the pull itself while the feed is held
+   * (holdForPull): `seq` is then only where the feed was, and the row stands provisionally
+   * until the hold's release confirms it.
+   */
+  pulled?: true;
 }
+
+/**
+ * How a hold ended: every change up to `confirmed` was a pulled row told while held; or (a
+ * record written on the phone meanwhile, a record with two versions) the rows told while held
+ * stand for nothing, and what changed after `rewindTo` must be read from the database.
+ */
+export type Release = { confirmed: number } | { rewindTo: number | string };
 
 type Listener = (row: ChangeRow) => void;
 type StartListener = () => void;
+type ReleaseListener = (release: Release) => void;
 
 interface Feed {
   listeners: Set<Listener>;
   /** Told once the feed has started (its `seq` known). */
   starts: Set<StartListener>;
+  releases: Set<ReleaseListener>;
   /** The sequence of the last change told to the listeners; null until the feed started. */
   seq: number | string | null;
   /** Changes told in the current window of POURING_WINDOW_MS, and in the one before. */
   window: { start: number; count: number; before: number };
+  /** Held for a first pull (holdForPull): where the feed was when the hold began. */
+  held: { at: number | string | null; reading: Promise<void> | null; again: boolean } | null;
+  stopReading(): void;
   cancel(): void;
 }
 
@@ -57,17 +75,43 @@ function pouring(feed: Feed): boolean {
 
 const feeds = new WeakMap<Db, Feed>();
 
+/** Tells every listener of `feed` of one change. */
+function tell(feed: Feed, row: ChangeRow): void {
+  countTold(feed, Date.now());
+  feed.listeners.forEach((l) => l(row));
+}
+
+/** Reads the database's changes live from `since`, telling each one. */
+function readLive(db: Db, feed: Feed, since: number | string): void {
+  const changes = db.changes({
+    since,
+    live: true,
+    include_docs: true,
+    // conflicts: a record with versions from two devices is listed for the supervisor.
+    conflicts: true,
+    return_docs: false,
+  });
+  changes.catch(() => undefined); // a closed database ends the feed; nothing to report
+  void changes.on('change', (c) => {
+    feed.seq = c.seq;
+    tell(feed, { id: c.id, seq: c.seq, deleted: c.deleted, doc: c.doc as ChangeRow['doc'] });
+  });
+  feed.stopReading = () => void changes.cancel();
+}
+
 function open(db: Db): Feed {
   let cancelled = false;
-  let cancelFeed = () => undefined as void;
   const feed: Feed = {
     listeners: new Set(),
     starts: new Set(),
+    releases: new Set(),
     seq: null,
     window: { start: 0, count: 0, before: 0 },
+    held: null,
+    stopReading: () => undefined,
     cancel: () => {
       cancelled = true;
-      cancelFeed();
+      feed.stopReading();
     },
   };
   // From a known sequence rather than 'now', so that a follower knows which changes the feed
@@ -76,23 +120,8 @@ function open(db: Db): Feed {
     (info) => {
       if (cancelled) return;
       feed.seq = info.update_seq;
-      const changes = db.changes({
-        since: info.update_seq,
-        live: true,
-        include_docs: true,
-        // conflicts: a record with versions from two devices is listed for the supervisor.
-        conflicts: true,
-        return_docs: false,
-      });
-      changes.catch(() => undefined); // a closed database ends the feed; nothing to report
-      void changes.on('change', (c) => {
-        feed.seq = c.seq;
-        countTold(feed, Date.now());
-        const doc = c.doc as Record<string, unknown> | undefined;
-        const row: ChangeRow = { id: c.id, seq: c.seq, deleted: c.deleted, doc };
-        feed.listeners.forEach((l) => l(row));
-      });
-      cancelFeed = () => void changes.cancel();
+      if (!feed.held) readLive(db, feed, info.update_seq);
+      else feed.held.at ??= info.update_seq;
       feed.starts.forEach((l) => l());
       feed.starts.clear();
     },
@@ -107,22 +136,31 @@ export interface FeedFollower {
   position(): number | string | null;
   /** Records pour in: many changes in the last few seconds (a first sync). */
   pouring(): boolean;
+  /**
+   * Resolves true when a first pull holds the feed (holdForPull) once it has told every write
+   * of the person's made so far: it has then told everything written, and a reader that must
+   * be up to date need not read the database (which would read every pulled record again).
+   */
+  toldAll(): Promise<boolean>;
   stop(): void;
 }
 
 /**
  * Calls `onRow` for every local change (own writes and replicated ones), in sequence order,
- * and `onStarted` once the feed knows where it starts (at once if it does already).
+ * `onStarted` once the feed knows where it starts (at once if it does already), and
+ * `onRelease` when a hold for a first pull ends (holdForPull).
  */
 export function followChanges(
   db: Db,
   onRow: (row: ChangeRow) => void,
   onStarted?: () => void,
+  onRelease?: ReleaseListener,
 ): FeedFollower {
   let feed = feeds.get(db);
   if (!feed) feeds.set(db, (feed = open(db)));
   const current = feed;
   current.listeners.add(onRow);
+  if (onRelease) current.releases.add(onRelease);
   if (onStarted) {
     if (current.seq === null) current.starts.add(onStarted);
     else queueMicrotask(onStarted);
@@ -130,10 +168,17 @@ export function followChanges(
   return {
     position: () => current.seq,
     pouring: () => pouring(current),
+    toldAll: async () => {
+      const hold = current.held;
+      if (!hold) return false;
+      await hold.reading;
+      return current.held === hold;
+    },
     stop: () => {
       current.listeners.delete(onRow);
       if (onStarted) current.starts.delete(onStarted);
-      if (current.listeners.size === 0) {
+      if (onRelease) current.releases.delete(onRelease);
+      if (current.listeners.size === 0 && !current.held) {
         current.cancel();
         if (feeds.get(db) === current) feeds.delete(db);
       }
@@ -141,12 +186,117 @@ export function followChanges(
   };
 }
 
-/** Calls `onChange` for every local change (own writes and replicated ones) whose id matches. */
-export function watchIds(db: Db, matches: (id: string) => boolean, onChange: () => void) {
+/** What a first pull tells the feed it holds. */
+export interface PullHold {
+  /** Documents the pull has just written (as replication gives them). */
+  tell(docs: readonly Record<string, unknown>[]): void;
+  /**
+   * The pull stopped: every change up to `upTo` is a revision it wrote, one per document and
+   * nothing else (./first-pull.ts), or null when that is not known.
+   */
+  release(upTo: number | string | null): void;
+}
+
+/**
+ * While a new phone's first pull writes thousands of records, the feed stops reading the
+ * database: it would read each record again right after the pull wrote it, and that read
+ * competes with the pull's writes. The pull tells the feed what it wrote instead, and the
+ * feed tells its followers (rows marked `pulled`). A write of the person's meanwhile
+ * (noteLocalWrite) is read from the database at once. At the end, the pull's proof that it
+ * wrote nothing but one revision per document confirms the rows; otherwise the followers
+ * read again from where the hold began.
+ */
+export function holdForPull(db: Db): PullHold {
+  let feed = feeds.get(db);
+  if (!feed) feeds.set(db, (feed = open(db)));
+  const held = feed;
+  held.stopReading();
+  held.stopReading = () => undefined;
+  const hold: NonNullable<Feed['held']> = { at: held.seq, reading: null, again: false };
+  held.held = hold;
+  const mine = () => held.held === hold;
+  return {
+    tell(docs) {
+      if (!mine()) return;
+      for (const pulled of docs) {
+        const { _revisions, ...doc } = pulled;
+        void _revisions;
+        const id = String(doc._id);
+        const deleted = doc._deleted === true;
+        tell(held, { id, seq: held.seq ?? 0, deleted, doc: deleted ? undefined : doc, pulled: true });
+      }
+    },
+    release(upTo) {
+      if (!mine()) return;
+      void (hold.reading ?? Promise.resolve()).then(() => {
+        if (!mine()) return;
+        held.held = null;
+        const release: Release | null =
+          typeof upTo === 'number' && typeof held.seq === 'number' && upTo >= held.seq
+            ? { confirmed: upTo }
+            : hold.at === null
+              ? null
+              : { rewindTo: hold.at };
+        if (release && 'confirmed' in release) held.seq = release.confirmed;
+        if (release) held.releases.forEach((l) => l(release));
+        if (held.listeners.size === 0) {
+          held.cancel();
+          if (feeds.get(db) === held) feeds.delete(db);
+        } else if (held.seq !== null) readLive(db, held, held.seq);
+      });
+    },
+  };
+}
+
+/**
+ * A write of the person's own (not the replication's): while the feed is held for a first
+ * pull, it is read from the database and told now, so that their screens show it at once.
+ */
+export function noteLocalWrite(db: Db): void {
+  const feed = feeds.get(db);
+  const hold = feed?.held;
+  if (!feed || !hold || feed.seq === null) return;
+  if (hold.reading) {
+    hold.again = true;
+    return;
+  }
+  hold.reading = (async () => {
+    try {
+      do {
+        hold.again = false;
+        const res = await db.changes({
+          since: feed.seq!,
+          include_docs: true,
+          conflicts: true,
+          return_docs: true,
+        });
+        for (const c of res.results) {
+          feed.seq = c.seq;
+          tell(feed, { id: c.id, seq: c.seq, deleted: c.deleted, doc: c.doc as ChangeRow['doc'] });
+        }
+      } while (hold.again && feed.held === hold);
+    } catch {
+      // a closed database: nothing to tell
+    } finally {
+      hold.reading = null;
+    }
+  })();
+}
+
+/**
+ * Calls `onChange` for every local change (own writes and replicated ones) whose id matches;
+ * `ownOnly`: not for the revisions a first pull wrote (the server has them).
+ */
+export function watchIds(
+  db: Db,
+  matches: (id: string) => boolean,
+  onChange: () => void,
+  { ownOnly = false } = {},
+) {
   // A replication batch is a burst of changes: call back once per burst, not once per document.
   let timer: ReturnType<typeof setTimeout> | null = null;
   const follower = followChanges(db, (row) => {
-    if (!matches(row.id) || timer) return;
+    if (!matches(row.id) || timer || (ownOnly && row.pulled)) return;
     timer = setTimeout(
       () => {
         timer = null;
@@ -159,4 +309,30 @@ export function watchIds(db: Db, matches: (id: string) => boolean, onChange: () 
     if (timer) clearTimeout(timer);
     follower.stop();
   };
+}
+
+const WRITES = ['put', 'post', 'remove', 'bulkDocs'] as const;
+
+/**
+ * Tells the feed of `db` of every write made through this instance (noteLocalWrite), except
+ * replication's (`new_edits: false`) and `_local/` documents (checkpoints, index snapshots),
+ * which the changes feed never lists.
+ */
+export function noteWrites(db: Db): Db {
+  for (const method of WRITES) {
+    const original = (db[method] as (...a: unknown[]) => unknown).bind(db);
+    const wrapped = (...args: unknown[]) => {
+      const result = original(...args);
+      const [first, second] = args as [Record<string, unknown> | undefined, unknown];
+      const replicated =
+        method === 'bulkDocs' &&
+        (first?.new_edits === false || (second as { new_edits?: boolean })?.new_edits === false);
+      const id = typeof first?._id === 'string' ? first._id : '';
+      if (!replicated && !id.startsWith('_local/') && result instanceof Promise)
+        result.then(() => noteLocalWrite(db), () => undefined);
+      return result;
+    };
+    (db as unknown as Record<string, unknown>)[method] = wrapped;
+  }
+  return db;
 }

@@ -1,6 +1,7 @@
 // Opening the browser's local databases (IndexedDB). Kept apart from sync: every screen works
 // on these alone, and the sync module replicates them when it can.
 import { compressingFetch } from './compressed-fetch';
+import { noteWrites } from './db-watch';
 import { rememberInfo } from './remote-info';
 import type { Db, PouchStatic } from './pouch-types';
 import { limitPushSize } from './sized-batches';
@@ -34,7 +35,8 @@ export async function openLocalDb(name: string): Promise<Db> {
   const existing = open.get(name);
   if (existing) return existing;
   const PouchDB = await loadPouch();
-  const db = new PouchDB(name, { auto_compaction: true }) as Db;
+  // Writes are told to the live feed while a first pull holds it (./db-watch.ts).
+  const db = noteWrites(new PouchDB(name, { auto_compaction: true }) as Db);
   open.set(name, db);
   return db;
 }

@@ -5,6 +5,7 @@
 import { nextDelay } from './backoff';
 import { timed } from './perf';
 import { FIRST_PULL_BATCH_SIZE, onlyPulledUpTo } from './first-pull';
+import type { PullHold } from './db-watch';
 import { seqAfter, type Db } from './pouch-types';
 import type { SyncEnvironment } from './sync-environment';
 import { classifySyncError, type SyncEvent } from './sync-status';
@@ -41,6 +42,11 @@ export interface SyncOptions {
   isOwnChange?: (id: string) => boolean;
   /** Which of those are photos: the status says how many records and how many photos wait. */
   isPhoto?: (id: string) => boolean;
+  /**
+   * Holds the local database's live feed during a first pull, which tells it what it wrote
+   * instead (db-watch.ts, holdForPull): the screens then need not read every record again.
+   */
+  holdFeed?: () => PullHold;
 }
 
 export class SyncEngine {
@@ -221,16 +227,22 @@ export class SyncEngine {
     const pull = this.local.replicate.from(this.remote, { batch_size: FIRST_PULL_BATCH_SIZE });
     this.pull = pull;
     this.wire(pull, 'pull');
+    const hold = this.options.holdFeed?.();
     void pull.on('change', (info) => {
       for (const doc of info.docs) if (doc._rev) written.set(doc._id, doc._rev);
+      hold?.tell(info.docs as unknown as Record<string, unknown>[]);
     });
+    // Where every change is a revision the pull wrote: what the hold's rows are confirmed by.
+    let upTo: number | string | null = null;
     try {
       const result = await timed('sync:firstPull', async () => await pull);
       if (this.pull !== pull) return; // cancelled by a restart or a stop
       const pushFrom = result.ok ? await onlyPulledUpTo(this.local, written) : null;
+      upTo = pushFrom;
       if (this.pull !== pull) return;
       // A one-shot push from there sets the push checkpoint after the pulled records.
       if (pushFrom !== null) {
+        hold?.release(upTo);
         await timed(
           'sync:firstPush',
           async () =>
@@ -252,11 +264,30 @@ export class SyncEngine {
       this.firstPullDelay = nextDelay(this.firstPullDelay);
       this.firstPullTimer = setTimeout(() => void this.restart(), this.firstPullDelay);
       return;
+    } finally {
+      if (hold) void this.releaseHold(hold, upTo, written);
     }
     if (this.pull !== pull) return;
     this.pull = null;
     this.firstPull = null;
     this.startLive();
+  }
+
+  /**
+   * Ends a first pull's hold of the feed, with the proof that nothing but the pulled revisions
+   * was written when it is known, or else the cheap one (./first-pull.ts); none rewinds.
+   */
+  private async releaseHold(
+    hold: PullHold,
+    upTo: number | string | null,
+    written: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    if (upTo === null) {
+      const info = await this.local.info().catch(() => null);
+      if (info && typeof info.update_seq === 'number' && info.update_seq === written.size)
+        upTo = info.update_seq;
+    }
+    hold.release(upTo);
   }
 
   private startLive() {

@@ -12,7 +12,7 @@ import { timed } from './perf';
 import { PhotoLog, PhotoRepository } from './photos.repo';
 import { PHOTO_BATCH_SIZE } from './photo-sync';
 import { PhotoSyncController } from './photo-sync.svelte';
-import { watchIds } from './db-watch';
+import { holdForPull, watchIds } from './db-watch';
 import { kindOf } from '$lib/kinds';
 import { DeviceStore } from './device-store';
 import { UnreadableLog } from './read';
@@ -228,7 +228,8 @@ export async function openWorkspace(session: DeviceSession) {
       local,
       remote,
       memoryKey,
-      { isOwnChange: isOwnWork },
+      // A first pull tells the screens what it wrote rather than have them read it again.
+      { isOwnChange: isOwnWork, holdFeed: () => holdForPull(local) },
       undefined,
       receipts,
     );
@@ -321,7 +322,7 @@ export async function openWorkspace(session: DeviceSession) {
     stopCounting,
     // Only the person's own records can wait to be sent. Told of the ids only: following an
     // index here would make it read every arrived record.
-    ...opened.map(({ local }) => watchIds(local, isOwnId, refresh)),
+    ...opened.map(({ local }) => watchIds(local, isOwnId, refresh, { ownOnly: true })),
     // A photo written here is counted, and sent once the records are (./photo-sync.ts).
     ...photoSyncs.map((sync, i) =>
       watchIds(

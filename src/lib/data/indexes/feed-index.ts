@@ -6,7 +6,7 @@
 // the changes feed) so a restart reads the snapshot and the changes since, not every record.
 // A missing or outdated snapshot only costs one full pass of the changes feed. Subclasses say
 // what a document contributes (`apply`) and how the snapshot is stored (`restore`, `save`).
-import { followChanges, type ChangeRow, type FeedFollower } from '../db-watch';
+import { followChanges, type ChangeRow, type FeedFollower, type Release } from '../db-watch';
 import { span } from '../perf';
 import { seqAfter, type Db } from '../pouch-types';
 import { changesAfter, type ChangesBatch } from './shared-changes';
@@ -122,6 +122,7 @@ export abstract class FeedIndex {
         this.db,
         (row) => this.told(row),
         () => this.join(),
+        (release) => this.released(release),
       );
       this.freshAfter = performance.now();
     }
@@ -151,6 +152,25 @@ export abstract class FeedIndex {
     // Many changes, none of them this index's (the review index during a sync of records):
     // its place in the feed is still moved on, or every start would read them again.
     if (relevant || this.heard >= BIG_CATCH_UP) this.changed();
+  }
+
+  /**
+   * A first pull's hold ended (../db-watch.ts, holdForPull): the pulled rows it told stand,
+   * up to `confirmed`; or they stand for nothing and the index reads again from `rewindTo`.
+   */
+  private released(release: Release): void {
+    if (!this.joined()) return; // it reads the database itself: nothing was taken on trust
+    if ('confirmed' in release) {
+      if (seqAfter(release.confirmed, this.heardUpTo)) this.heardUpTo = release.confirmed;
+      this.heard += 1;
+      this.changed();
+      return;
+    }
+    if (seqAfter(this.seq, release.rewindTo)) this.seq = release.rewindTo;
+    // A read begun before this is thrown away (readChanges), and the index leaves the feed.
+    this.restarts += 1;
+    this.leaveFeed();
+    this.catchUpQuietly();
   }
 
   /** Records pour in: the last catch-up read many, or the live feed tells of many (a sync). */
@@ -235,8 +255,10 @@ export abstract class FeedIndex {
         try {
           do {
             this.again = false;
-            const mustRead = this.mustRead;
+            const asked = this.mustRead;
             this.mustRead = false;
+            // While a first pull holds the feed, the feed has told everything written.
+            const mustRead = asked && !(this.joined() && (await this.follower?.toldAll()));
             const got = await this.readChanges(mustRead);
             changed += got.changed;
             read += got.read;
@@ -374,7 +396,9 @@ export abstract class FeedIndex {
       read += told ? told.heard : res.results.length;
       for (const row of res.results) {
         // The feed may tell of a change a read of the database already took in.
-        if (!this.relevant(row.id) || (told && !seqAfter(row.seq, this.seq))) continue;
+        // A pulled row has no sequence of its own (db-watch.ts): it is never one already read.
+        if (!this.relevant(row.id) || (told && !row.pulled && !seqAfter(row.seq, this.seq)))
+          continue;
         const doc = row.deleted ? null : (row.doc as Record<string, unknown> | undefined);
         if (this.apply(row.id, doc ?? null)) changed += 1;
       }
