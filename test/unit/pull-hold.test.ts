@@ -3,7 +3,12 @@
 // it wrote one revision per record confirms what they took. When that proof fails (a record with
 // two versions on the server, a record written on the phone meanwhile) they read again.
 import { describe, expect, it } from 'vitest';
-import { followChanges, holdForPull, noteWrites, type ChangeRow } from '../../src/lib/data/db-watch';
+import {
+  followChanges,
+  holdForPull,
+  noteWrites,
+  type ChangeRow,
+} from '../../src/lib/data/db-watch';
 import { conflictIndexOf } from '../../src/lib/data/conflicts.repo';
 import { logIndexOf } from '../../src/lib/data/indexes/log-index';
 import type { Db } from '../../src/lib/data/pouch-types';

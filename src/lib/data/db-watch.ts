@@ -214,6 +214,8 @@ export function holdForPull(db: Db): PullHold {
   held.stopReading = () => undefined;
   const hold: NonNullable<Feed['held']> = { at: held.seq, reading: null, again: false };
   held.held = hold;
+  // A write the live feed had not told yet when it stopped: told now.
+  noteLocalWrite(db);
   const mine = () => held.held === hold;
   return {
     tell(docs) {
@@ -223,7 +225,13 @@ export function holdForPull(db: Db): PullHold {
         void _revisions;
         const id = String(doc._id);
         const deleted = doc._deleted === true;
-        tell(held, { id, seq: held.seq ?? 0, deleted, doc: deleted ? undefined : doc, pulled: true });
+        tell(held, {
+          id,
+          seq: held.seq ?? 0,
+          deleted,
+          doc: deleted ? undefined : doc,
+          pulled: true,
+        });
       }
     },
     release(upTo) {
@@ -295,8 +303,7 @@ export function watchIds(
 ) {
   // A replication batch is a burst of changes: call back once per burst, not once per document.
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const follower = followChanges(db, (row) => {
-    if (!matches(row.id) || timer || (ownOnly && row.pulled)) return;
+  const later = () => {
     timer = setTimeout(
       () => {
         timer = null;
@@ -304,7 +311,19 @@ export function watchIds(
       },
       follower.pouring() ? POURING_BURST_MS : BURST_MS,
     );
-  });
+  };
+  const follower = followChanges(
+    db,
+    (row) => {
+      if (!matches(row.id) || timer || (ownOnly && row.pulled)) return;
+      later();
+    },
+    undefined,
+    // A first pull's rows stood for nothing: whatever was written meanwhile, look again.
+    (release) => {
+      if ('rewindTo' in release && !timer) later();
+    },
+  );
   return () => {
     if (timer) clearTimeout(timer);
     follower.stop();
@@ -329,7 +348,10 @@ export function noteWrites(db: Db): Db {
         (first?.new_edits === false || (second as { new_edits?: boolean })?.new_edits === false);
       const id = typeof first?._id === 'string' ? first._id : '';
       if (!replicated && !id.startsWith('_local/') && result instanceof Promise)
-        result.then(() => noteLocalWrite(db), () => undefined);
+        result.then(
+          () => noteLocalWrite(db),
+          () => undefined,
+        );
       return result;
     };
     (db as unknown as Record<string, unknown>)[method] = wrapped;

@@ -105,6 +105,10 @@ class Workspace {
 export const workspace = new Workspace();
 // PouchDB's code is needed by every signed-in screen: fetch it while the page starts, not after.
 if (typeof window !== 'undefined' && rememberedSession()) void loadPouch().catch(() => undefined);
+/** The sign-in screen is open: PouchDB's code is fetched while the person types. */
+export function prepareSignIn(): void {
+  void loadPouch().catch(() => undefined); // offline: the sign-in fails first anyway
+}
 let stopWatching: (() => void) | null = null;
 let stopNoting: (() => void) | null = null;
 let stopIdle: (() => void) | null = null;
@@ -218,7 +222,11 @@ export async function openWorkspace(session: DeviceSession) {
     // Own unsent records of an older version become current before sync sends them (below);
     // the screens need not wait: readers upgrade what they read.
     const since = store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0;
-    migrations.push(migrateOnOpen(local, { since, isOwn: isOwnId, now: nowIso() }));
+    migrations.push(
+      timed('workspace:migrate', () =>
+        migrateOnOpen(local, { since, isOwn: isOwnId, now: nowIso() }),
+      ),
+    );
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
     // The phone's own "last synced" note (for the dashboard) is written right after a sync:
