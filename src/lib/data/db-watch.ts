@@ -81,6 +81,12 @@ function tell(feed: Feed, row: ChangeRow): void {
   feed.listeners.forEach((l) => l(row));
 }
 
+/** Tells of a change read from the database, which moves the feed's place to it. */
+function tellRead(feed: Feed, c: PouchDB.Core.ChangesResponseChange<object>): void {
+  feed.seq = c.seq;
+  tell(feed, { id: c.id, seq: c.seq, deleted: c.deleted, doc: c.doc as ChangeRow['doc'] });
+}
+
 /** Reads the database's changes live from `since`, telling each one. */
 function readLive(db: Db, feed: Feed, since: number | string): void {
   const changes = db.changes({
@@ -92,10 +98,7 @@ function readLive(db: Db, feed: Feed, since: number | string): void {
     return_docs: false,
   });
   changes.catch(() => undefined); // a closed database ends the feed; nothing to report
-  void changes.on('change', (c) => {
-    feed.seq = c.seq;
-    tell(feed, { id: c.id, seq: c.seq, deleted: c.deleted, doc: c.doc as ChangeRow['doc'] });
-  });
+  void changes.on('change', (c) => tellRead(feed, c));
   feed.stopReading = () => void changes.cancel();
 }
 
@@ -192,7 +195,8 @@ export interface PullHold {
   tell(docs: readonly Record<string, unknown>[]): void;
   /**
    * The pull stopped: every change up to `upTo` is a revision it wrote, one per document and
-   * nothing else (./first-pull.ts), or null when that is not known.
+   * nothing else (./first-pull.ts), or null when that is not known. Only the first call
+   * counts: the engine releases as soon as it knows, and again on every way out.
    */
   release(upTo: number | string | null): void;
 }
@@ -278,10 +282,7 @@ export function noteLocalWrite(db: Db): void {
           conflicts: true,
           return_docs: true,
         });
-        for (const c of res.results) {
-          feed.seq = c.seq;
-          tell(feed, { id: c.id, seq: c.seq, deleted: c.deleted, doc: c.doc as ChangeRow['doc'] });
-        }
+        for (const c of res.results) tellRead(feed, c);
       } while (hold.again && feed.held === hold);
     } catch {
       // a closed database: nothing to tell
@@ -293,13 +294,13 @@ export function noteLocalWrite(db: Db): void {
 
 /**
  * Calls `onChange` for every local change (own writes and replicated ones) whose id matches;
- * `ownOnly`: not for the revisions a first pull wrote (the server has them).
+ * `skipPulled`: not for the revisions a first pull wrote (the server has them).
  */
 export function watchIds(
   db: Db,
   matches: (id: string) => boolean,
   onChange: () => void,
-  { ownOnly = false } = {},
+  { skipPulled = false } = {},
 ) {
   // A replication batch is a burst of changes: call back once per burst, not once per document.
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -315,7 +316,7 @@ export function watchIds(
   const follower = followChanges(
     db,
     (row) => {
-      if (!matches(row.id) || timer || (ownOnly && row.pulled)) return;
+      if (!matches(row.id) || timer || (skipPulled && row.pulled)) return;
       later();
     },
     undefined,

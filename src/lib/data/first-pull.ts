@@ -11,6 +11,21 @@ export const FIRST_PULL_BATCH_SIZE = 500;
 const PAGE = 1000;
 
 /**
+ * The cheap proof of onlyPulledUpTo, without reading every record again: the database started
+ * empty and every pulled id was written at least once (a revision already there was written
+ * earlier by this pull), so as many changes as pulled ids leaves none for anything else. The
+ * database's sequence when that holds, else null.
+ */
+export async function onlyPulledCheaply(
+  local: Db,
+  written: ReadonlyMap<string, string>,
+): Promise<number | null> {
+  const info = await local.info();
+  const seq = info.update_seq;
+  return typeof seq === 'number' && seq === written.size ? seq : null;
+}
+
+/**
  * The local sequence up to which every change is a revision the first pull wrote (`written`:
  * id → revision), or null when anything else was written there (a record made on the phone
  * meanwhile, a second branch): the push must then start from the beginning.
@@ -19,13 +34,10 @@ export async function onlyPulledUpTo(
   local: Db,
   written: ReadonlyMap<string, string>,
 ): Promise<number | string | null> {
-  // The cheap proof, without reading every record again: the database started empty and every
-  // pulled id was written at least once (a revision already there was written earlier by this
-  // pull), so as many changes as pulled ids leaves none for anything else. Any other count
-  // (a record made here, a record the server changed during the pull) reads the feed.
-  const info = await local.info();
-  if (typeof info.update_seq === 'number' && info.update_seq === written.size)
-    return info.update_seq;
+  // Any other count than the cheap proof's (a record made here, a record the server changed
+  // during the pull) reads the feed.
+  const cheap = await onlyPulledCheaply(local, written);
+  if (cheap !== null) return cheap;
   let since: number | string = 0;
   for (;;) {
     const res: PouchDB.Core.ChangesResponse<object> = await local.changes({

@@ -4,7 +4,7 @@
 // Plain TypeScript, so benchmarks and fault tests run the very same code in Node.
 import { nextDelay } from './backoff';
 import { timed } from './perf';
-import { FIRST_PULL_BATCH_SIZE, onlyPulledUpTo } from './first-pull';
+import { FIRST_PULL_BATCH_SIZE, onlyPulledCheaply, onlyPulledUpTo } from './first-pull';
 import type { PullHold } from './db-watch';
 import { seqAfter, type Db } from './pouch-types';
 import type { SyncEnvironment } from './sync-environment';
@@ -282,11 +282,7 @@ export class SyncEngine {
     upTo: number | string | null,
     written: ReadonlyMap<string, string>,
   ): Promise<void> {
-    if (upTo === null) {
-      const info = await this.local.info().catch(() => null);
-      if (info && typeof info.update_seq === 'number' && info.update_seq === written.size)
-        upTo = info.update_seq;
-    }
+    upTo ??= await onlyPulledCheaply(this.local, written).catch(() => null);
     hold.release(upTo);
   }
 

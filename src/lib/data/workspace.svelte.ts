@@ -103,12 +103,15 @@ class Workspace {
 }
 
 export const workspace = new Workspace();
-// PouchDB's code is needed by every signed-in screen: fetch it while the page starts, not after.
-if (typeof window !== 'undefined' && rememberedSession()) void loadPouch().catch(() => undefined);
-/** The sign-in screen is open: PouchDB's code is fetched while the person types. */
-export function prepareSignIn(): void {
-  void loadPouch().catch(() => undefined); // offline: the sign-in fails first anyway
+/**
+ * Fetches PouchDB's code before it is asked for: every signed-in screen needs it, so it loads
+ * while the page starts (a remembered session) or while the person types on the sign-in
+ * screen, not after. A failure (offline) is met again by the first real use.
+ */
+export function prefetchPouch(): void {
+  void loadPouch().catch(() => undefined);
 }
+if (typeof window !== 'undefined' && rememberedSession()) prefetchPouch();
 let stopWatching: (() => void) | null = null;
 let stopNoting: (() => void) | null = null;
 let stopIdle: (() => void) | null = null;
@@ -330,7 +333,7 @@ export async function openWorkspace(session: DeviceSession) {
     stopCounting,
     // Only the person's own records can wait to be sent. Told of the ids only: following an
     // index here would make it read every arrived record.
-    ...opened.map(({ local }) => watchIds(local, isOwnId, refresh, { ownOnly: true })),
+    ...opened.map(({ local }) => watchIds(local, isOwnId, refresh, { skipPulled: true })),
     // A photo written here is counted, and sent once the records are (./photo-sync.ts).
     ...photoSyncs.map((sync, i) =>
       watchIds(
