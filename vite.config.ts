@@ -3,7 +3,23 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { pouchOpenCount } from './scripts/pouch-open-count.mjs';
 
-export default defineConfig({
+// The browser's code: what two or more pages load at start is one file, not thirty. Every file
+// of a start comes through the service worker; thirty small ones arrived over 0.3–0.4 s, the
+// six of a start now in about 0.15 s (issue 10, docs/benchmarks.md). Pages' own code and what
+// loads later (the report's DOCX and spreadsheet writers) stay apart. PouchDB joins the start's file (src/hooks.client.ts), so
+// local-db.ts's lazy import of it, kept for code that also runs in Node, moves nothing.
+const browserBuild = {
+  chunkSizeWarningLimit: 600,
+  rolldownOptions: {
+    checks: { ineffectiveDynamicImport: false },
+    output: {
+      codeSplitting: { groups: [{ name: 'app', tags: ['$initial' as const], minShareCount: 2 }] },
+    },
+  },
+};
+
+export default defineConfig(({ isSsrBuild }) => ({
+  build: isSsrBuild ? {} : browserBuild,
   plugins: [
     pouchOpenCount(),
     sveltekit(),
@@ -58,4 +74,4 @@ export default defineConfig({
     onUnhandledError: (error) =>
       !(error.name === 'FetchError' && /\/db\/[^/]+\/ failed/.test(error.message ?? '')),
   },
-});
+}));

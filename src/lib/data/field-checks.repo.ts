@@ -14,6 +14,7 @@ import { actorOf, assertAllowed, type Actor } from '$lib/domain/policy';
 import { watchIds } from './db-watch';
 import type { LogFilter } from './indexes/log-entry';
 import { logIndexOf, type LogIndex } from './indexes/log-index';
+import { bodies, memoryFloors, newestDocs, type Body, type FloorMemory } from './newest-page';
 import { isNotFound, type Db } from './pouch-types';
 import { isReviewState, ReviewStates } from './review-states';
 import { detachedLog, readDoc, readRows, type UnreadableLog } from './read';
@@ -50,6 +51,8 @@ export class FieldCheckRepository {
     private readonly clock: () => Date = () => new Date(),
     private readonly actor: Actor | null = null,
     private readonly unreadable: UnreadableLog = detachedLog,
+    /** Where the newest page began last time (newest-page.ts): the workspace keeps it. */
+    private readonly floors: FloorMemory = memoryFloors(),
   ) {}
 
   async createDraft(input: FieldCheckInput, author: Author): Promise<FieldCheck> {
@@ -125,20 +128,26 @@ export class FieldCheckRepository {
 
   /** Newest first, a page at a time: a range read over time-ordered ids. */
   async listNewest(limit = 50, after: string | null = null): Promise<Page<FieldCheck>> {
-    const range = idRange('check');
-    const res = await this.db.allDocs({
-      descending: true,
-      startkey: after ?? range.startkey,
-      endkey: range.endkey,
-      skip: after ? 1 : 0,
-      limit: limit + 1,
-      include_docs: true,
-    });
-    const docs = res.rows.flatMap((r) => ('doc' in r && r.doc ? [r.doc] : []));
+    const docs =
+      after === null
+        ? await newestDocs(this.db, 'check', limit + 1, this.floors)
+        : await this.olderThan(after, limit + 1);
     const items = docs
       .slice(0, limit)
       .flatMap((d) => readDoc(fieldCheckSchema, d, this.unreadable) ?? []);
     return { items, next: docs.length > limit ? docs[limit - 1]._id : null };
+  }
+
+  private async olderThan(after: string, limit: number): Promise<Body[]> {
+    const res = await this.db.allDocs({
+      descending: true,
+      startkey: after,
+      endkey: idRange('check').endkey,
+      skip: 1,
+      limit,
+      include_docs: true,
+    });
+    return bodies(res.rows);
   }
 
   /** This database's log index (filters and search; see indexes/log-index.ts). */

@@ -42,6 +42,7 @@ import { combineStatuses, type SyncStatus } from './sync-status';
 import { SyncController } from './sync.svelte';
 import type { SyncMemory } from './sync-engine';
 import { migrateOnOpen } from './migrate-local';
+import { storedFloors } from './newest-page';
 import { notePerson, phonePerson } from './device-people';
 import { NO_FAILURES } from '$lib/lock/pin';
 import { watchIdle, IDLE_LOCK_MS } from '$lib/lock/idle';
@@ -186,6 +187,7 @@ export async function openWorkspace(session: DeviceSession) {
   await closeWorkspace();
   const PouchDB = await timed('loadPouch', loadPouch);
   const store = new DeviceStore(session.name);
+  const floors = storedFloors(store);
   forgetUnownedTyping();
   const unreadable = new UnreadableLog();
   const actor = session;
@@ -211,7 +213,7 @@ export async function openWorkspace(session: DeviceSession) {
   );
   for (const { dbRole, name, local } of opened) {
     if (dbRole === 'log') log = local;
-    checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable);
+    checkRepos[dbRole] = new FieldCheckRepository(local, undefined, actor, unreadable, floors);
     reviewRepos[dbRole] = new ReviewRepository(local, undefined, actor, unreadable);
     conflictRepos[dbRole] = new ConflictRepository(local, undefined, actor, unreadable);
     // Photos live in the paired photo database, synced after the records (issue 16.2).

@@ -15,6 +15,10 @@ export async function timeline(page: Page): Promise<Entry[]> {
       { name: 'nav:responseEnd', start: nav.responseEnd, ms: 0 },
       { name: 'nav:domContentLoaded', start: nav.domContentLoadedEventEnd, ms: 0 },
     ];
+    // The page's own code and styles as they arrived (from the service worker's cache or not).
+    for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      if (/\.(js|css)$/.test(r.name) && r.startTime < 3000)
+        out.push({ name: `load:${r.name.split('/').pop()}`, start: r.startTime, ms: r.duration });
     for (const m of performance.getEntriesByType('measure'))
       if (m.name.startsWith('fb:')) out.push({ name: m.name, start: m.startTime, ms: m.duration });
     const marks = (window as unknown as { __marks: Record<string, unknown> }).__marks;
