@@ -262,4 +262,34 @@ describe('SyncEngine with the real server', () => {
     // The first phone's push compared what it had to: at least the three records of its own.
     expect(compared).toEqual(expect.arrayContaining(during));
   });
+
+  it('sends nothing before the device migration is done, while a new phone pulls without waiting for it', async () => {
+    const there = Array.from({ length: 60 }, () => makeCheck((serial += 1)));
+    await httpDb(server.url, LOG, OFFICER).bulkDocs(there);
+    let migrated = () => undefined as void;
+    const migration = new Promise<void>((resolve) => (migrated = resolve));
+    const env = nodeEnvironment(true);
+    proxy.setLink(true);
+    const p = new PhoneRig(memoryDb('engine'), env, proxy, proxyUrl, LOG, OFFICER, {
+      beforePush: migration,
+    });
+    p.engine.start();
+    const pulled = async () =>
+      (await p.local.allDocs({ keys: there.map((d) => d._id) })).rows.every(
+        (r) => 'value' in r && r.value,
+      );
+    await until(pulled, 'the first pull, the migration still running');
+    const mine = await write(p.local, 2);
+    p.engine.refreshPending();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await onServer(p.local, mine)).toEqual([]);
+    expect(p.status.pendingLocal).toBe(2);
+
+    migrated();
+    await until(
+      async () => caughtUp(p) && (await onServer(p.local, mine)).length === 2,
+      'sent once migrated',
+    );
+    await p.engine.stop();
+  });
 });

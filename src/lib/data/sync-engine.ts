@@ -47,6 +47,11 @@ export interface SyncOptions {
    * instead (db-watch.ts, holdForPull): the screens then need not read every record again.
    */
   holdFeed?: () => PullHold;
+  /**
+   * What must be done before anything is sent: the device migration of the person's unsent
+   * records (migrate-local.ts). A new phone's first pull does not wait for it.
+   */
+  beforePush?: Promise<unknown>;
 }
 
 export class SyncEngine {
@@ -243,6 +248,8 @@ export class SyncEngine {
       // A one-shot push from there sets the push checkpoint after the pulled records.
       if (pushFrom !== null) {
         hold?.release(upTo);
+        await this.pushReady();
+        if (this.pull !== pull) return;
         await timed(
           'sync:firstPush',
           async () =>
@@ -286,8 +293,21 @@ export class SyncEngine {
     hold.release(upTo);
   }
 
+  /** Settles when a push may start (see SyncOptions.beforePush); never rejects. */
+  private pushReady(): Promise<unknown> {
+    return (this.options.beforePush ?? Promise.resolve()).catch(() => undefined);
+  }
+
+  /** Live push and pull, once a push may start; a restart meanwhile starts its own. */
   private startLive() {
     if (this.stopped) return;
+    const generation = this.generation;
+    void this.pushReady().then(() => {
+      if (generation === this.generation && !this.stopped) this.startLiveNow();
+    });
+  }
+
+  private startLiveNow() {
     const opts = {
       live: true,
       retry: true,

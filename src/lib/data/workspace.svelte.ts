@@ -121,24 +121,15 @@ let stopSession: (() => void) | null = null;
 let localDbs: { name: string; db: Db }[] = [];
 /** Whether the open workspace's syncs run (they wait when the cookie is someone else's). */
 let syncing = false;
-/** Counts closes: a sync waiting for its migration starts only if still open. */
-let openings = 0;
-/** The open databases' device migrations (migrate-local.ts), in the order of `workspace.syncs`. */
-let migrated: Promise<unknown>[] = [];
 
 /** Starts the open workspace's syncs (the browser holds this person's cookie). */
 function startSyncing() {
   if (syncing) return;
   syncing = true;
   workspace.waitsForPassword = false;
-  const generation = openings;
-  // Each database's own unsent records are migrated before its sync sends them.
-  workspace.syncs.forEach((sync, i) => {
-    const start = () => {
-      if (generation === openings && syncing) sync.start(); // not closed meanwhile
-    };
-    void (migrated[i] ?? Promise.resolve()).then(start, start);
-  });
+  // Each database's own unsent records are migrated before its sync sends them: the engine
+  // waits for that (SyncOptions.beforePush), its first pull does not.
+  workspace.syncs.forEach((sync) => sync.start());
 }
 
 /** The server's word on this device's session: asked while the app is open, and on a refusal. */
@@ -201,7 +192,6 @@ export async function openWorkspace(session: DeviceSession) {
   const photoDbs: Db[] = [];
   const photoNames: string[] = [];
   let log: Db | null = null;
-  const migrations: Promise<unknown>[] = [];
   // Pending means this person's own changes: ids carry their author.
   const isOwnId = (id: string) => parseId(id)?.user === session.name;
   // Opened side by side: each open is IndexedDB round trips of its own.
@@ -227,10 +217,8 @@ export async function openWorkspace(session: DeviceSession) {
     // Own unsent records of an older version become current before sync sends them (below);
     // the screens need not wait: readers upgrade what they read.
     const since = store.get<SyncMemory>(`sync:${name}`)?.pushedSeq ?? 0;
-    migrations.push(
-      timed('workspace:migrate', () =>
-        migrateOnOpen(local, { since, isOwn: isOwnId, now: nowIso() }),
-      ),
+    const migrated = timed('workspace:migrate', () =>
+      migrateOnOpen(local, { since, isOwn: isOwnId, now: nowIso() }),
     );
     const receipts = new ReceiptBook(store, `receipts:${name}`);
     const memoryKey = store.keyFor(`sync:${name}`);
@@ -241,8 +229,9 @@ export async function openWorkspace(session: DeviceSession) {
       local,
       remote,
       memoryKey,
-      // A first pull tells the screens what it wrote rather than have them read it again.
-      { isOwnChange: isOwnWork, holdFeed: () => holdForPull(local) },
+      // A first pull tells the screens what it wrote rather than have them read it again; it
+      // need not wait for the migration, which only what is sent must pass.
+      { isOwnChange: isOwnWork, holdFeed: () => holdForPull(local), beforePush: migrated },
       undefined,
       receipts,
     );
@@ -289,7 +278,6 @@ export async function openWorkspace(session: DeviceSession) {
   workspace.repos = repos;
   workspace.queries = new Queries(repos);
   workspace.syncs = syncs;
-  migrated = migrations;
   // Photo databases too: an export of unsent work carries the photos (data/transfer.ts).
   localDbs = [
     ...opened.map(({ name, local }) => ({ name, db: local })),
@@ -350,7 +338,6 @@ export async function openWorkspace(session: DeviceSession) {
 
 /** Tears the workspace down; resolves once its replications have stopped. */
 export function closeWorkspace(): Promise<unknown> {
-  openings += 1;
   syncing = false;
   localDbs = [];
   workspace.waitsForPassword = false;
