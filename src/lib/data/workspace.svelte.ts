@@ -104,15 +104,6 @@ class Workspace {
 }
 
 export const workspace = new Workspace();
-/**
- * Fetches PouchDB's code before it is asked for: every signed-in screen needs it, so it loads
- * while the page starts (a remembered session) or while the person types on the sign-in
- * screen, not after. A failure (offline) is met again by the first real use.
- */
-export function prefetchPouch(): void {
-  void loadPouch().catch(() => undefined);
-}
-if (typeof window !== 'undefined' && rememberedSession()) prefetchPouch();
 let stopWatching: (() => void) | null = null;
 let stopNoting: (() => void) | null = null;
 let stopIdle: (() => void) | null = null;
