@@ -1,14 +1,14 @@
 // The one live feed of a local database: watchers hear of a save at once, and of records
-// pouring in (a first sync) at most every few seconds; the rows carry the documents.
+// pouring in (a first sync) at most every POURING_PACE_MS; the rows carry the documents.
 import { describe, expect, it } from 'vitest';
-import { followChanges, watchIds } from '../../src/lib/data/db-watch';
+import { followChanges, POURING_PACE_MS, watchIds } from '../../src/lib/data/db-watch';
 import { makeCheck } from '../support/fixtures';
 import { memoryDb } from '../support/pouch';
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the live feed of a local database', () => {
-  it('tells a save within a moment, and a pour of records at most every 5 s', async () => {
+  it('tells a save within a moment, and a pour of records at most every POURING_PACE_MS', async () => {
     const db = memoryDb('db-watch');
     const heard: number[] = [];
     const stop = watchIds(
@@ -29,7 +29,9 @@ describe('the live feed of a local database', () => {
     await settle(1000);
     // Still pouring: the watcher has not been called again within a second.
     expect(heard.length).toBe(during);
-    await expect.poll(() => heard.length, { timeout: 7000 }).toBeGreaterThan(during);
+    await expect
+      .poll(() => heard.length, { timeout: POURING_PACE_MS + 2000 })
+      .toBeGreaterThan(during);
     stop();
   });
 

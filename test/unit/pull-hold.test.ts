@@ -7,6 +7,7 @@ import {
   followChanges,
   holdForPull,
   noteWrites,
+  watchIds,
   type ChangeRow,
 } from '../../src/lib/data/db-watch';
 import { conflictIndexOf } from '../../src/lib/data/conflicts.repo';
@@ -129,5 +130,67 @@ describe('a first pull that holds the live feed', () => {
     await expect.poll(() => log.count()).toBe(7);
     stop();
     follower.stop();
+  });
+
+  it('tells the screens as soon as the pull ends, not at the pace of the pour', async () => {
+    const local = noteWrites(memoryDb('paced'));
+    const log = logIndexOf(local);
+    let indexTold = 0;
+    const stopIndex = log.subscribe(() => (indexTold += 1));
+    let watched = 0;
+    const stopWatch = watchIds(
+      local,
+      (id) => id.startsWith('check:'),
+      () => (watched += 1),
+    );
+    await settle(50);
+    // A save of the person's is told at once, by both.
+    await local.put(makeCheck(9999));
+    await expect.poll(() => [watched, indexTold]).toEqual([1, 1]);
+    const hold = holdForPull(local);
+    const pour = async (from: number) => {
+      const docs = Array.from({ length: 600 }, (_, n) => ({
+        ...makeCheck(from + n),
+        _rev: `1-${'d'.repeat(32)}`,
+      }));
+      await local.bulkDocs(docs, { new_edits: false } as never);
+      hold.tell(docs as unknown as Record<string, unknown>[]);
+    };
+    // Records pour in: the screens are not called again within a second and a half…
+    await pour(0);
+    await pour(1000);
+    await settle(1500);
+    expect([watched, indexTold]).toEqual([1, 1]);
+    // …but the moment the pull ends, they are, with everything it wrote.
+    hold.release((await local.info()).update_seq);
+    await expect.poll(() => watched, { timeout: 2000 }).toBe(2);
+    await expect.poll(() => indexTold, { timeout: 2000 }).toBe(2);
+    expect(await log.count()).toBe(1201);
+    stopWatch();
+    stopIndex();
+  });
+
+  it("tells the screens of the person's own write at once while a first pull pours in", async () => {
+    const local = noteWrites(memoryDb('own-while-held'));
+    let watched = 0;
+    const stop = watchIds(
+      local,
+      (id) => id.startsWith('check:'),
+      () => (watched += 1),
+    );
+    await settle(50);
+    const hold = holdForPull(local);
+    const docs = Array.from({ length: 600 }, (_, n) => ({
+      ...makeCheck(n),
+      _rev: `1-${'e'.repeat(32)}`,
+    }));
+    await local.bulkDocs(docs, { new_edits: false } as never);
+    hold.tell(docs as unknown as Record<string, unknown>[]);
+    await settle(300);
+    expect(watched).toBe(0); // the pulled records wait for the pour's pace…
+    await local.put(makeCheck(5000));
+    await expect.poll(() => watched, { timeout: 1000 }).toBe(1); // …the person's save does not
+    hold.release(null);
+    stop();
   });
 });

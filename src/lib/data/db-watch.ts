@@ -48,10 +48,13 @@ interface Feed {
 
 const BURST_MS = 50;
 /**
- * While records pour in (a new phone's first sync writes hundreds a second), a watcher hears
- * of them at most this often: each call makes a screen read again, beside the sync's writes.
+ * While records pour in (a new phone's first sync writes hundreds a second), the screens hear
+ * of them at most this often, here and in the indexes (./indexes/feed-index.ts): each time,
+ * every open screen reads again beside the sync's writes (on the bench machine the home
+ * screen's reads took 0.3–0.5 s each then). The sync's progress bar moves meanwhile, and when
+ * the first pull ends the screens are told at once (holdForPull).
  */
-const POURING_BURST_MS = 5_000;
+export const POURING_PACE_MS = 10_000;
 /** Changes within a window (this one and the one before) that make records "pour in". */
 const POURING = 500;
 const POURING_WINDOW_MS = 5_000;
@@ -137,8 +140,10 @@ function open(db: Db): Feed {
 export interface FeedFollower {
   /** The sequence up to which the feed has told its changes; null until it started. */
   position(): number | string | null;
-  /** Records pour in: many changes in the last few seconds (a first sync). */
+  /** Records pour in: a first pull holds the feed, or many changes came in the last seconds. */
   pouring(): boolean;
+  /** A first pull holds the feed (holdForPull). */
+  held(): boolean;
   /**
    * Resolves true when a first pull holds the feed (holdForPull) once it has told every write
    * of the person's made so far: it has then told everything written, and a reader that must
@@ -170,7 +175,8 @@ export function followChanges(
   }
   return {
     position: () => current.seq,
-    pouring: () => pouring(current),
+    pouring: () => !!current.held || pouring(current),
+    held: () => !!current.held,
     toldAll: async () => {
       const hold = current.held;
       if (!hold) return false;
@@ -243,6 +249,8 @@ export function holdForPull(db: Db): PullHold {
       void (hold.reading ?? Promise.resolve()).then(() => {
         if (!mine()) return;
         held.held = null;
+        // The pull has ended: what follows is the live sync's trickle, not a pour.
+        held.window = { start: 0, count: 0, before: 0 };
         const release: Release | null =
           typeof upTo === 'number' && typeof held.seq === 'number' && upTo >= held.seq
             ? { confirmed: upTo }
@@ -304,25 +312,34 @@ export function watchIds(
 ) {
   // A replication batch is a burst of changes: call back once per burst, not once per document.
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const later = () => {
-    timer = setTimeout(
-      () => {
-        timer = null;
-        onChange();
-      },
-      follower.pouring() ? POURING_BURST_MS : BURST_MS,
-    );
+  let due = 0;
+  /** Calls back in `ms`, or sooner if a call is due sooner already. */
+  const later = (ms: number) => {
+    if (timer && due <= Date.now() + ms) return;
+    if (timer) clearTimeout(timer);
+    due = Date.now() + ms;
+    timer = setTimeout(() => {
+      timer = null;
+      onChange();
+    }, ms);
   };
+  /**
+   * A first pull's rows pour in by definition; the person's own write meanwhile is told at
+   * once; otherwise a pour is many changes in the last few seconds (another phone's big sync).
+   */
+  const paceOf = (row: ChangeRow) =>
+    row.pulled || (!follower.held() && follower.pouring()) ? POURING_PACE_MS : BURST_MS;
   const follower = followChanges(
     db,
     (row) => {
-      if (!matches(row.id) || timer || (skipPulled && row.pulled)) return;
-      later();
+      if (!matches(row.id) || (skipPulled && row.pulled)) return;
+      later(paceOf(row));
     },
     undefined,
-    // A first pull's rows stood for nothing: whatever was written meanwhile, look again.
+    // The first pull has ended: a call held back by the pour's pace comes now; and if the
+    // pull's rows stood for nothing, whatever was written meanwhile is looked at again.
     (release) => {
-      if ('rewindTo' in release && !timer) later();
+      if (timer || 'rewindTo' in release) later(BURST_MS);
     },
   );
   return () => {

@@ -2,7 +2,8 @@
 // test/bench/app/profile-sync.ts` (BENCH_PROFILE_RECORDS, 10000). Puts the records on the server,
 // signs a new phone in, waits for "up to date" with every record local, and prints the app's
 // `fb:` spans summed by name (how often, how long in all) and the page's CPU self time by
-// function; then a plain one-shot pull at 500 a batch in a page of its own, as the baseline.
+// function; then a plain one-shot pull at 500 a batch in a page of its own, as the baseline,
+// with its CPU self time likewise.
 import path from 'node:path';
 import { OFFICER } from '../../support/fixtures.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
@@ -96,10 +97,17 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
       for (const [name, s] of spans)
         console.log(`  ${String(s.n).padStart(5)} ${s.ms.toFixed(0).padStart(8)}  ${name}`);
       printCpu(profile);
+      // The baseline's CPU too, to set beside the app's function by function.
+      const plainCdp = await phone.context.newCDPSession(counter);
+      await plainCdp.send('Profiler.enable');
+      await plainCdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await plainCdp.send('Profiler.start');
       const plain = (await call(counter, 'plainPull', 'baseline', LOG_DB, OFFICER, 500)) as {
         ms: number;
       };
+      const { profile: plainProfile } = await plainCdp.send('Profiler.stop');
       console.log(`plain one-shot pull at 500 a batch: ${(plain.ms / 1000).toFixed(1)} s`);
+      printCpu(plainProfile);
     } finally {
       await phone.close();
     }

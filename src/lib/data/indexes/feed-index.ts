@@ -6,7 +6,13 @@
 // the changes feed) so a restart reads the snapshot and the changes since, not every record.
 // A missing or outdated snapshot only costs one full pass of the changes feed. Subclasses say
 // what a document contributes (`apply`) and how the snapshot is stored (`restore`, `save`).
-import { followChanges, type ChangeRow, type FeedFollower, type Release } from '../db-watch';
+import {
+  followChanges,
+  POURING_PACE_MS,
+  type ChangeRow,
+  type FeedFollower,
+  type Release,
+} from '../db-watch';
 import { span } from '../perf';
 import { seqAfter, type Db } from '../pouch-types';
 import { changesAfter, type ChangesBatch } from './shared-changes';
@@ -18,10 +24,10 @@ const PERSIST_DELAY_MS = 3_000;
 /** A burst of changes (a replication batch after another) tells listeners at most this often. */
 const NOTIFY_INTERVAL_MS = 300;
 /**
- * …and while records pour in: each call makes the screens that follow the index read it again,
- * and a screen's read catches the index up, which would call them back again.
+ * …and while records pour in (POURING_PACE_MS): each call makes the screens that follow the
+ * index read it again, and a screen's read catches the index up, which would call them back.
  */
-const POURING_NOTIFY_INTERVAL_MS = 5_000;
+const POURING_NOTIFY_INTERVAL_MS = POURING_PACE_MS;
 /** The shortest time between two catch-ups the changes feed asks for. */
 const CATCH_UP_GAP_MS = 1_000;
 /**
@@ -29,7 +35,7 @@ const CATCH_UP_GAP_MS = 1_000;
  * index and the screens that follow it read the new records in a few large reads, not one
  * every second beside the sync's own writes.
  */
-const POURING_GAP_MS = 5_000;
+const POURING_GAP_MS = POURING_PACE_MS;
 /** Documents changed in one catch-up beyond which the snapshot is written soon. */
 const BIG_CATCH_UP = 500;
 /** The longest a snapshot stays unwritten, and the shortest time between two big writes. */
@@ -55,6 +61,8 @@ export abstract class FeedIndex {
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   private lastNotify = 0;
+  /** A call to the listeners held back by the pour's pace, due after the next catch-up. */
+  private notifyOwed = false;
   private lastCatchUp = 0;
   /** How many changes the last catch-up read. */
   private lastRead = 0;
@@ -163,6 +171,16 @@ export abstract class FeedIndex {
     if ('confirmed' in release) {
       if (seqAfter(release.confirmed, this.heardUpTo)) this.heardUpTo = release.confirmed;
       this.heard += 1;
+      // The pull has ended: the rest of what it told is taken in, and told, now.
+      if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+      this.catchUpTimer = null;
+      if (this.notifyTimer) {
+        clearTimeout(this.notifyTimer);
+        this.notifyTimer = null;
+        this.notifyOwed = true;
+      }
+      this.lastCatchUp = 0;
+      this.lastNotify = 0;
       this.changed();
       return;
     }
@@ -277,6 +295,7 @@ export abstract class FeedIndex {
           // records): its place in the feed is still kept, or every start would read them again.
           this.schedulePersist(true);
         }
+        if (!changed && this.notifyOwed) this.notify();
       } finally {
         this.running = null;
         this.lastCatchUp = Date.now();
@@ -422,6 +441,7 @@ export abstract class FeedIndex {
     const wait = Math.max(0, this.lastNotify + interval - Date.now());
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = null;
+      this.notifyOwed = false;
       this.lastNotify = Date.now();
       this.listeners.forEach((l) => l());
     }, wait);
