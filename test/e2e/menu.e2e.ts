@@ -1,7 +1,7 @@
 // The top menu on a 390 px phone: the chair has the most entries, and they must not pile up in
 // rows over the page. The name, lock and sign-out stay on one line with the app's name; the
 // entries sit on one line of their own that scrolls sideways, each reachable by keyboard, the
-// current page marked.
+// current page marked. An address the app does not have gets a sentence and the way back.
 import { expect, test, type Page } from '@playwright/test';
 import { setPinInApp } from './device';
 import { CHAIR, OFFICER, signIn } from './helpers';
@@ -65,3 +65,19 @@ for (const [who, person, entries] of [
     expect(errors).toEqual([]);
     await context.close();
   });
+
+test('an address the app does not have says so in Vietnamese, with the way back', async ({
+  browser,
+}) => {
+  const { context, page } = await newPhone(browser);
+  await signIn(page, OFFICER);
+  await page.goto('/khong-co-trang-nay');
+  await expect(page.getByTestId('page-error')).toHaveText(
+    'Không có trang này. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi.',
+  );
+  await expect(page.getByText('Not Found')).toHaveCount(0);
+  await screenshot(page, 'not-found');
+  await page.getByRole('link', { name: 'Về nhật ký' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await context.close();
+});

@@ -154,6 +154,9 @@ export const vi = {
     required: 'Bắt buộc nhập.',
     number: 'Phải là số không âm.',
     loading: 'Không mở được dữ liệu trên máy.',
+    notFound: 'Không có trang này. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi.',
+    page: 'Không mở được trang này. Xin thử lại.',
+    backHome: 'Về nhật ký',
   },
   /** Why the policy (src/lib/domain/policy) refuses a change; the server says the same. */
   review: reviewVi,
