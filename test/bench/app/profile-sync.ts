@@ -75,22 +75,32 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
             .map((m) => [m.name, m.startTime - t0, m.duration] as const),
         t0,
       );
-      // What happens between the sign-in tap and the first pull: spans and requests, in order.
-      const head = await page.evaluate((t0) => {
-        const until = t0 + 2_000;
-        const entries = [
-          ...performance.getEntriesByType('measure'),
-          ...performance.getEntriesByType('resource'),
-        ].filter((e) => e.startTime >= t0 && e.startTime < until);
-        return entries
-          .sort((a, b) => a.startTime - b.startTime)
-          .map((e) => [e.name.replace(location.origin, ''), e.startTime - t0, e.duration] as const);
-      }, t0);
-      console.log('the first 2 s after the tap (start, duration ms):');
-      for (const [name, start, ms] of head)
-        console.log(
-          `  ${start.toFixed(0).padStart(6)} ${ms.toFixed(0).padStart(6)}  ${name.slice(0, 90)}`,
+      // What happens between the sign-in tap and the first pull, and in the last 2.5 s before
+      // "up to date": spans and requests, in order.
+      const entriesBetween = (from: number, until: number) =>
+        page.evaluate(
+          ([t0, from, until]) =>
+            [
+              ...performance.getEntriesByType('measure'),
+              ...performance.getEntriesByType('resource'),
+            ]
+              .filter((e) => e.startTime >= from && e.startTime < until)
+              .sort((a, b) => a.startTime - b.startTime)
+              .map(
+                (e) => [e.name.replace(location.origin, ''), e.startTime - t0, e.duration] as const,
+              ),
+          [t0, from, until] as const,
         );
+      for (const [title, from, until] of [
+        ['the first 2 s after the tap', t0, t0 + 2_000],
+        ['the last 2.5 s before "up to date"', at - 2_500, at],
+      ] as const) {
+        console.log(`${title} (start, duration ms):`);
+        for (const [name, start, ms] of await entriesBetween(from, until))
+          console.log(
+            `  ${start.toFixed(0).padStart(6)} ${ms.toFixed(0).padStart(6)}  ${name.slice(0, 90)}`,
+          );
+      }
       for (const [name, start, ms] of syncSpans)
         console.log(`${name}: from ${(start / 1000).toFixed(1)} s for ${(ms / 1000).toFixed(1)} s`);
       console.log('fb: spans after sign-in (count, total ms):');
