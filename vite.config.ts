@@ -5,9 +5,10 @@ import { pouchOpenCount } from './scripts/pouch-open-count.mjs';
 
 // The browser's code: what two or more pages load at start is one file. Every file of a start
 // comes through the service worker; the 31 script and style files of a home screen's start
-// arrived over 0.3–0.4 s, the 9 left now in about 0.15 s (issue 10, docs/benchmarks.md). Pages' own code and what
-// loads later (the report's DOCX and spreadsheet writers) stay apart. PouchDB joins the start's file (src/hooks.client.ts), so
-// local-db.ts's lazy import of it, kept for code that also runs in Node, moves nothing.
+// arrived over 0.3–0.4 s, the 9 left now in about 0.15 s (issue 10, docs/benchmarks.md).
+// Pages' own code and what loads later (the report's DOCX and spreadsheet writers) stay apart.
+// PouchDB joins the start's file (src/hooks.client.ts), so local-db.ts's lazy import of it,
+// kept for code that also runs in Node, moves nothing.
 const browserBuild = {
   chunkSizeWarningLimit: 600,
   rolldownOptions: {

@@ -21,7 +21,7 @@ import {
   type LogStep,
 } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
-import { print, printCpu, timeline } from './timeline.ts';
+import { print, printCpu, startCpuProfile, timeline } from './timeline.ts';
 
 export interface Scale {
   records: number;
@@ -130,18 +130,13 @@ async function measureScale(
   const home = [];
   for (let i = 0; i < runs; i++) {
     // BENCH_APP_CPU=1: a CPU profile of the last home screen (where its time went).
-    const cdp =
-      env('BENCH_APP_CPU', '') === '1' && i === runs - 1
-        ? await page.context().newCDPSession(page)
-        : null;
-    await cdp?.send('Profiler.enable');
-    await cdp?.send('Profiler.start');
+    const cpu =
+      env('BENCH_APP_CPU', '') === '1' && i === runs - 1 ? await startCpuProfile(page) : null;
     home.push(await openHome(page, origin));
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
+    if (cpu) {
+      const profile = await cpu.stop();
       console.log(`    CPU of navigation ${i + 1} at ${records}:`);
       printCpu(profile);
-      await cdp.detach();
     }
     // BENCH_APP_TRACE=1: what each home screen waited on (the app's spans, see profile.ts).
     if (env('BENCH_APP_TRACE', '') === '1') {

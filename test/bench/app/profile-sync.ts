@@ -11,7 +11,7 @@ import { Phone } from './browser.ts';
 import { withBenchSite } from './site.ts';
 import { APP_DB, call } from './first-sync.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
-import { printCpu } from './timeline.ts';
+import { printCpu, startCpuProfile } from './timeline.ts';
 
 const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -26,10 +26,7 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
       await page.goto(`${s.proxyUrl}/login`);
       await page.getByLabel('Tên đăng nhập').fill(OFFICER.name);
       await page.getByLabel('Mật khẩu').fill(OFFICER.password);
-      const cdp = await phone.context.newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-      await cdp.send('Profiler.start');
+      const cpu = await startCpuProfile(page, 1000);
       const t0 = await page.evaluate(() => {
         const t = performance.now();
         document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
@@ -54,7 +51,7 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
         }
         await new Promise((r) => setTimeout(r, 250));
       }
-      const { profile } = await cdp.send('Profiler.stop');
+      const profile = await cpu.stop();
       console.log(`the app: sign-in → up to date ${((at - t0) / 1000).toFixed(1)} s`);
       const spans = await page.evaluate((t0) => {
         const sums = new Map<string, { n: number; ms: number }>();
@@ -108,14 +105,11 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
         console.log(`  ${String(s.n).padStart(5)} ${s.ms.toFixed(0).padStart(8)}  ${name}`);
       printCpu(profile);
       // The baseline's CPU too, to set beside the app's function by function.
-      const plainCdp = await phone.context.newCDPSession(counter);
-      await plainCdp.send('Profiler.enable');
-      await plainCdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-      await plainCdp.send('Profiler.start');
+      const plainCpu = await startCpuProfile(counter, 1000);
       const plain = (await call(counter, 'plainPull', 'baseline', LOG_DB, OFFICER, 500)) as {
         ms: number;
       };
-      const { profile: plainProfile } = await plainCdp.send('Profiler.stop');
+      const plainProfile = await plainCpu.stop();
       console.log(`plain one-shot pull at 500 a batch: ${(plain.ms / 1000).toFixed(1)} s`);
       printCpu(plainProfile);
     } finally {

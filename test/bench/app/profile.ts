@@ -12,7 +12,7 @@ import { withBenchSite } from './site.ts';
 import { APP_DB, call, markPushed } from './first-sync.ts';
 import { waitMarks, waitSettled } from './scenarios.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
-import { print, printCpu, timeline } from './timeline.ts';
+import { print, printCpu, startCpuProfile, timeline } from './timeline.ts';
 
 const records = Number(process.env.BENCH_PROFILE_RECORDS ?? 10_000);
 const runs = Number(process.env.BENCH_PROFILE_RUNS ?? 3);
@@ -61,12 +61,8 @@ await withBenchSite(root, 'fieldbook-profile-', async ({ work, benchJs }) => {
       const page = await phone.page();
       await phone.signIn(page, s.proxyUrl, OFFICER);
       for (let i = 0; i <= runs; i++) {
-        const cdp = await phone.context.newCDPSession(page);
-        const cpu = process.env.BENCH_PROFILE_CPU === '1' && i === runs;
-        if (cpu) {
-          await cdp.send('Profiler.enable');
-          await cdp.send('Profiler.start');
-        }
+        const cpu =
+          process.env.BENCH_PROFILE_CPU === '1' && i === runs ? await startCpuProfile(page) : null;
         await page.goto(`${s.proxyUrl}/`);
         await waitMarks(page, ['list', 'myWork']);
         await new Promise((r) => setTimeout(r, i === 0 ? 1000 : gapMs));
@@ -78,11 +74,7 @@ await withBenchSite(root, 'fieldbook-profile-', async ({ work, benchJs }) => {
           console.log('index snapshots:', JSON.stringify(await call(probe, 'indexSeqs', APP_DB)));
           await probe.close();
         }
-        if (cpu) {
-          const { profile } = await cdp.send('Profiler.stop');
-          printCpu(profile);
-        }
-        await cdp.detach();
+        if (cpu) printCpu(await cpu.stop());
       }
       // Saves from a second tab with the home screen open: what the home tab does meanwhile.
       await page.goto(`${s.proxyUrl}/`);

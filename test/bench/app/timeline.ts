@@ -35,6 +35,27 @@ export function print(entries: Entry[]) {
     );
 }
 
+/**
+ * Starts sampling `page`'s CPU (every `intervalUs` microseconds, or CDP's default); `stop`
+ * ends it and gives the profile, for printCpu.
+ */
+export async function startCpuProfile(
+  page: Page,
+  intervalUs?: number,
+): Promise<{ stop(): Promise<CpuProfile> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  if (intervalUs) await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      return profile;
+    },
+  };
+}
+
 /** A CPU profile as CDP's `Profiler.stop` gives it (the fields read here). */
 export interface CpuProfile {
   nodes: {
