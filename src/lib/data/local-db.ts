@@ -41,15 +41,30 @@ export async function openLocalDb(name: string): Promise<Db> {
   return db;
 }
 
+/** Set once a new version is taking over: see closeRemoteForUpdate. */
+let remoteClosed = false;
+
+/**
+ * A new version is taking over (UpdatePrompt). Chromium hands the page to the new service
+ * worker only while the old one is idle; a sync request that reached the old one as it stopped
+ * left the new one waiting for good (update.e2e.ts, 3 runs in 16), and a cancelled replication
+ * can still send one. From now on requests fail as if offline; the reload opens everything anew.
+ */
+export function closeRemoteForUpdate(): void {
+  remoteClosed = true;
+}
+
 /**
  * The server's copy, through /db; large request bodies go gzipped (./compressed-fetch.ts) and
  * pushes of records with photos in requests of a bounded size (./sized-batches.ts); a failed
  * info request after a first answer gets the last answer (./remote-info.ts).
  */
 export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db {
+  const compressing = compressingFetch();
   const db = new PouchDB(`${origin}/db/${name}`, {
     skip_setup: true,
-    fetch: compressingFetch(),
+    fetch: (url, init) =>
+      remoteClosed ? Promise.reject(new TypeError('closed for an update')) : compressing(url, init),
   }) as Db;
   return rememberInfo(limitPushSize(db));
 }

@@ -20,7 +20,14 @@ import { HamletRepository } from './hamlets.repo';
 import { Queries, type Repositories } from './queries';
 import { EvidenceRepository } from './evidence.repo';
 import { FieldCheckRepository } from './field-checks.repo';
-import { forgetOpenDbs, loadPouch, localDbName, openLocalDb, remoteDb } from './local-db';
+import {
+  closeRemoteForUpdate,
+  forgetOpenDbs,
+  loadPouch,
+  localDbName,
+  openLocalDb,
+  remoteDb,
+} from './local-db';
 import { PlanRepository } from './plan.repo';
 import type { Db } from './pouch-types';
 import { ProgressRepository } from './progress.repo';
@@ -325,6 +332,21 @@ export async function openWorkspace(session: DeviceSession) {
     ),
   ];
   stopWatching = () => stops.forEach((stop) => stop());
+}
+
+/** The longest a new version waits for the syncs to stop before it takes over anyway. */
+const UPDATE_QUIET_MS = 3000;
+
+/**
+ * Before a new version takes over (UpdatePrompt): no request may reach the old service worker
+ * meanwhile (local-db.ts, closeRemoteForUpdate), so the syncs stop. The reload that follows
+ * starts them again; nothing unsent is lost, it stays in the local database. (`syncing` stays
+ * true: the server-session check must not start them again meanwhile.)
+ */
+export function stopSyncsForUpdate(): Promise<unknown> {
+  closeRemoteForUpdate();
+  const stopped = Promise.all(workspace.syncs.map((s) => s.stop()));
+  return Promise.race([stopped, new Promise((r) => setTimeout(r, UPDATE_QUIET_MS))]);
 }
 
 /** Tears the workspace down; resolves once its replications have stopped. */
