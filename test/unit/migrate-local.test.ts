@@ -72,4 +72,12 @@ describe('migrations on the device', () => {
     const log = await readMigrationLog(memoryDb('fresh'));
     expect(log).toMatchObject({ runs: 0, lastRunAt: null, counts: {} });
   });
+
+  it('a database never written is left as it is: nothing read, no run logged', async () => {
+    const db = memoryDb('empty');
+    const log = await migrateOnOpen(db, { since: 0, isOwn, now: '2026-11-28T10:00:00Z' });
+    expect(log).toMatchObject({ runs: 0, lastRunAt: null, counts: {} });
+    expect((await db.info()).update_seq).toBe(0);
+    expect(await readMigrationLog(db)).toMatchObject({ runs: 0 });
+  });
 });

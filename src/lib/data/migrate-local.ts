@@ -31,15 +31,26 @@ export interface LocalMigrationOptions {
   now: string;
 }
 
+const NO_RUNS: MigrationLog = {
+  _id: MIGRATION_LOG_ID,
+  runs: 0,
+  lastRunAt: null,
+  counts: {},
+  last: {},
+};
+
 export async function readMigrationLog(db: Db): Promise<MigrationLog> {
   try {
     return (await db.get(MIGRATION_LOG_ID)) as unknown as MigrationLog;
   } catch {
-    return { _id: MIGRATION_LOG_ID, runs: 0, lastRunAt: null, counts: {}, last: {} };
+    return { ...NO_RUNS };
   }
 }
 
 export async function migrateOnOpen(db: Db, opts: LocalMigrationOptions): Promise<MigrationLog> {
+  // A database never written (a new phone's) holds nothing to migrate: no read, no run logged.
+  // Its reads and log write would only queue before the first pull's (issue 10).
+  if ((await db.info()).update_seq === 0) return { ...NO_RUNS };
   const last: Record<string, number> = {};
   let since = opts.since;
   for (;;) {
