@@ -3,7 +3,8 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { deploy, freePort, makeNextBuild } from './deployment';
-import { OFFICER, newDevice, signIn, waitForServiceWorker } from './helpers';
+import { OFFICER, signIn, waitForServiceWorker } from './helpers';
+import { newPhone, screenshot } from './phone';
 
 test('a new version is offered and applied on request', async ({ browser }) => {
   const port = await freePort();
@@ -11,7 +12,7 @@ test('a new version is offered and applied on request', async ({ browser }) => {
   const nextBuild = makeNextBuild(path.join('test-results', `build-next-${port}`));
 
   const v1 = await deploy(port, dataDir);
-  const { context, page, errors } = await newDevice(browser, { baseURL: v1.url });
+  const { context, page, errors } = await newPhone(browser, { baseURL: v1.url });
   try {
     await signIn(page, OFFICER);
     await waitForServiceWorker(page);
@@ -33,6 +34,7 @@ test('a new version is offered and applied on request', async ({ browser }) => {
       await expect(page.getByTestId('sync')).toHaveAttribute('data-phase', 'upToDate', {
         timeout: 30_000,
       });
+      await screenshot(page, 'update-offered');
       await page.getByRole('button', { name: 'Cập nhật ngay' }).click();
       // The page reloads under the new worker.
       const stillOld = () =>
