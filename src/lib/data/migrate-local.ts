@@ -48,13 +48,13 @@ export async function readMigrationLog(db: Db): Promise<MigrationLog> {
 }
 
 export async function migrateOnOpen(db: Db, opts: LocalMigrationOptions): Promise<MigrationLog> {
-  // A database never written (a new phone's) holds nothing to migrate: no read, no run logged.
-  // Its reads and log write would only queue before the first pull's (issue 10).
-  if ((await db.info()).update_seq === 0) return { ...NO_RUNS };
   const last: Record<string, number> = {};
   let since = opts.since;
   for (;;) {
     const res = await db.changes({ since, limit: PAGE, include_docs: true });
+    // No change at all: a database never written (a new phone's) holds nothing to migrate, and
+    // no run is logged; its log write would only queue before the first pull's (issue 10).
+    if (since === 0 && res.results.length === 0) return { ...NO_RUNS };
     const changed: { doc: object; applied: string[] }[] = [];
     for (const row of res.results) {
       if (!row.doc || row.deleted || row.id.startsWith('_design/') || !opts.isOwn(row.id)) continue;
