@@ -47,8 +47,9 @@ let remoteClosed = false;
 /**
  * A new version is taking over (UpdatePrompt). Chromium hands the page to the new service
  * worker only while the old one is idle; a sync request that reached the old one as it stopped
- * left the new one waiting for good (update.e2e.ts, 2 and 3 runs in 16), and a cancelled replication
- * can still send one. From now on requests fail as if offline; the reload opens everything anew.
+ * left the new one waiting for good (update.e2e.ts, 2 and 3 runs in 16), and a cancelled
+ * replication can still send one. From now on requests fail as if offline; the reload opens
+ * everything anew.
  */
 export function closeRemoteForUpdate(): void {
   remoteClosed = true;
