@@ -4,6 +4,7 @@
 // way by the chair's phone; a link cut in the middle of a photo resumes, resends only what had
 // not arrived, and every photo arrives whole (sha-256 of the bytes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHOTO_BATCH_SIZE } from '../../src/lib/data/photo-sync.ts';
 import { dbNames, photosDbName } from '../../src/lib/domain/constants.ts';
 import { CHAIR, OFFICER, officerAuthor } from '../support/fixtures.ts';
 import { PhotoPhone, idsOn, sha256, type Photo } from '../support/harness/photo-phone.ts';
@@ -88,6 +89,10 @@ describe('records before photos, through the server', () => {
     );
     expect(pulls.length).toBeGreaterThan(0);
     expect(firstPhoto).toBeGreaterThanOrEqual(lastPull);
+    // A new phone's first pull of photos goes in photo batches too, not the records' 500.
+    const photoGets = chair.wire.filter((w) => w.db === 'photos' && w.path.endsWith('/_bulk_get'));
+    expect(photoGets.length).toBeGreaterThanOrEqual(Math.ceil(photos.length / PHOTO_BATCH_SIZE));
+    for (const g of photoGets) expect(g.ids.length).toBeLessThanOrEqual(PHOTO_BATCH_SIZE);
     for (const p of photos) expect(await digestOn(chair.photos.local, p.id)).toBe(p.sha256);
     await chair.stop();
     await phone.stop();

@@ -232,8 +232,27 @@ describe('SyncEngine with the real server', () => {
         void feed.on('change', () => (counted.rows += 1));
       return feed;
     };
+    // Up to date once the pull is done and the push checkpoint set: the live replications,
+    // which move nothing, start after that and say nothing new.
+    const order: string[] = [];
+    const methods = q.local.replicate as unknown as Record<'to' | 'from', (...a: never[]) => never>;
+    for (const method of ['to', 'from'] as const) {
+      const original = methods[method];
+      methods[method] = (...args: never[]) => {
+        if ((args[1] as { live?: boolean } | undefined)?.live) order.push(`live ${method}`);
+        return original(...args);
+      };
+    }
+    q.engine.subscribe((e) => void (e.type === 'paused' && order.push('up to date')));
     q.engine.start();
     await until(() => caughtUp(q), 'first sync');
+    await until(
+      () => order.length >= 3,
+      'live replications started',
+      () => order,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(order).toEqual(['up to date', 'live to', 'live from']);
     // It never read the pulled records: none of them can be the person's unsent work.
     expect(counted.rows).toBe(0);
     expect(

@@ -48,6 +48,11 @@ export interface SyncOptions {
    */
   holdFeed?: () => PullHold;
   /**
+   * Documents a round trip of a new phone's first pull: FIRST_PULL_BATCH_SIZE unless set
+   * (photos keep their small batches: a batch of photos is bytes, not round trips).
+   */
+  firstPullBatchSize?: number;
+  /**
    * What must be done before anything is sent: the device migration of the person's unsent
    * records (migrate-local.ts). A new phone's first pull does not wait for it.
    */
@@ -229,7 +234,9 @@ export class SyncEngine {
     }
     const written = this.firstPull;
     if (!written) return this.startLive();
-    const pull = this.local.replicate.from(this.remote, { batch_size: FIRST_PULL_BATCH_SIZE });
+    const pull = this.local.replicate.from(this.remote, {
+      batch_size: this.options.firstPullBatchSize ?? FIRST_PULL_BATCH_SIZE,
+    });
     this.pull = pull;
     this.wire(pull, 'pull');
     const hold = this.options.holdFeed?.();
@@ -239,6 +246,7 @@ export class SyncEngine {
     });
     // Where every change is a revision the pull wrote: what the hold's rows are confirmed by.
     let upTo: number | string | null = null;
+    let caughtUp = false;
     try {
       const result = await timed('sync:firstPull', async () => await pull);
       if (this.pull !== pull) return; // cancelled by a restart or a stop
@@ -261,6 +269,7 @@ export class SyncEngine {
         this.remember({ pushedSeq: pushFrom });
         if (seqAfter(pushFrom, this.scannedSeq)) this.scannedSeq = pushFrom;
         this.schedulePendingCount(0);
+        caughtUp = true;
       }
     } catch {
       if (this.pull !== pull) return;
@@ -277,7 +286,18 @@ export class SyncEngine {
     if (this.pull !== pull) return;
     this.pull = null;
     this.firstPull = null;
+    // Everything on the server is here and nothing here waits to be sent: caught up both ways
+    // now, not after the live replications' start (round trips that move nothing). What waits
+    // for the records (their photos) starts at once; the live ones then say nothing new.
+    if (caughtUp) this.caughtUp();
     this.startLive();
+  }
+
+  private caughtUp() {
+    const at = this.env.now();
+    this.idle = { push: true, pull: true };
+    this.remember({ lastSyncedAt: at });
+    this.emit({ type: 'paused', at });
   }
 
   /**
@@ -392,12 +412,9 @@ export class SyncEngine {
         this.idle[direction] = false; // not caught up until it pauses cleanly
         return this.emit({ type: 'error', error: classifySyncError(err) });
       }
+      const wasCaughtUp = this.idle.push && this.idle.pull;
       this.idle[direction] = true;
-      if (this.idle.push && this.idle.pull) {
-        const at = this.env.now();
-        this.remember({ lastSyncedAt: at });
-        this.emit({ type: 'paused', at });
-      }
+      if (this.idle.push && this.idle.pull && !wasCaughtUp) this.caughtUp();
       this.schedulePendingCount();
     });
     void rep.on('denied', (err) => {

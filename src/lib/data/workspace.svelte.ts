@@ -239,6 +239,7 @@ export async function openWorkspace(session: DeviceSession) {
       isOwnChange: (id: string) => photoOwner(id) === session.name,
       isPhoto: () => true,
       batchSize: PHOTO_BATCH_SIZE,
+      firstPullBatchSize: PHOTO_BATCH_SIZE,
     };
     photoSyncs.push(
       new PhotoSyncController(

@@ -30,7 +30,7 @@ export interface WireEntry {
   /** When the answer's head arrived (null: the request failed, a cut link). */
   doneAt: number | null;
   status: number | null;
-  /** Ids a `_bulk_docs` carried. */
+  /** Ids a `_bulk_docs` carried, or a `_bulk_get` asked for. */
   ids: string[];
 }
 
@@ -51,6 +51,10 @@ function loggingFetch(log: WireEntry[], photoDb: string, inner: Fetch): Fetch {
     if (path.endsWith('/_bulk_docs') && typeof init.body === 'string') {
       const body = JSON.parse(init.body) as { docs: { _id: string }[] };
       entry.ids = body.docs.map((d) => d._id);
+    }
+    if (path.endsWith('/_bulk_get') && typeof init.body === 'string') {
+      const body = JSON.parse(init.body) as { docs: { id: string }[] };
+      entry.ids = body.docs.map((d) => d.id);
     }
     log.push(entry);
     const res = await inner(url, init);
@@ -97,6 +101,8 @@ export class PhotoPhone {
       const remote = rememberInfo(httpDb(serverUrl, name, account, fetch));
       const engine = new SyncEngine(local, remote, `sync:${label}:${db}`, this.env, {
         batchSize,
+        // As the app: photos keep their small batches on a new phone's first pull too.
+        ...(db === 'photos' ? { firstPullBatchSize: batchSize } : {}),
         isOwnChange: own,
       });
       engine.subscribe((e) => this.events.push({ db, e, at: performance.now() }));
