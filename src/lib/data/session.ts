@@ -111,13 +111,15 @@ export async function serverSessionState(name: string): Promise<ServerSessionSta
 export const SESSION_CHECK_MS = 15 * 60 * 1000;
 
 /**
- * Asks the server about this device's session while the app is open: now, every
- * SESSION_CHECK_MS, when the connection comes back and when the app is brought to the front.
- * Returns a function that stops it.
+ * Asks the server about this device's session while the app is open: now (unless it has just
+ * answered a sign-in), every SESSION_CHECK_MS, when the connection comes back and when the app
+ * is brought to the front. Returns a function that stops it.
  */
 export function watchServerSession(
   name: string,
   onState: (state: ServerSessionState) => void,
+  /** False right after a sign-in: the server has just answered for this session. */
+  askNow = true,
 ): () => void {
   const check = () => {
     if (navigator.onLine === false || document.visibilityState === 'hidden') return;
@@ -127,7 +129,7 @@ export function watchServerSession(
   const timer = setInterval(check, SESSION_CHECK_MS);
   window.addEventListener('online', check);
   document.addEventListener('visibilitychange', onVisible);
-  check();
+  if (askNow) check();
   return () => {
     clearInterval(timer);
     window.removeEventListener('online', check);

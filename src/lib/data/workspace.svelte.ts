@@ -131,7 +131,7 @@ function startSyncing() {
 }
 
 /** The server's word on this device's session: asked while the app is open, and on a refusal. */
-function followServerSession(name: string): () => void {
+function followServerSession(name: string, signedInNow: boolean): () => void {
   const apply = (state: ServerSessionState) => {
     if (state === 'unknown') return;
     workspace.needsSignIn = state === 'expired';
@@ -140,7 +140,7 @@ function followServerSession(name: string): () => void {
     if (state === 'locked') notePerson(name, { accountLocked: true });
     if (state === 'valid') startSyncing();
   };
-  const stopWatch = watchServerSession(name, apply);
+  const stopWatch = watchServerSession(name, apply, !signedInNow);
   const stopRefusals = $effect.root(() => {
     $effect(() => {
       const error = workspace.syncStatus?.error;
@@ -172,7 +172,8 @@ function forgetUnownedTyping() {
  * Opens the person's workspace as one unit: their store, databases, repositories (bound to
  * them and their commune), queries and syncs. `close` tears all of it down again.
  */
-export async function openWorkspace(session: DeviceSession) {
+/** `signedInNow`: opened by a sign-in the server has just answered (nothing to ask it yet). */
+export async function openWorkspace(session: DeviceSession, signedInNow = false) {
   await closeWorkspace();
   const PouchDB = await timed('loadPouch', loadPouch);
   const store = new DeviceStore(session.name);
@@ -192,11 +193,15 @@ export async function openWorkspace(session: DeviceSession) {
   let log: Db | null = null;
   // Pending means this person's own changes: ids carry their author.
   const isOwnId = (id: string) => parseId(id)?.user === session.name;
-  // Opened side by side: each open is IndexedDB round trips of its own.
+  // Opened side by side: each open is IndexedDB round trips of its own. The photo databases
+  // are opened once these are (below): on a new phone, making four databases at once held up
+  // the first pull, which needs only the records'.
   const opened = await Promise.all(
     dbRolesFor(session).map(async (dbRole) => {
       const name = names[dbRole];
-      return { dbRole, name, local: await openLocalDb(localDbName(session.name, name)) };
+      const local = await openLocalDb(localDbName(session.name, name));
+      await local.info().catch(() => undefined);
+      return { dbRole, name, local };
     }),
   );
   for (const { dbRole, name, local } of opened) {
@@ -293,7 +298,7 @@ export async function openWorkspace(session: DeviceSession) {
       void s.countUnsent().catch(() => undefined);
     });
   }
-  stopSession = followServerSession(session.name);
+  stopSession = followServerSession(session.name, signedInNow);
   // The sign-in screen tells the next person whose records are still waiting on this phone.
   stopNoting = $effect.root(() => {
     $effect(() => {
@@ -448,7 +453,7 @@ export async function signInToWorkspace(name: string, password: string): Promise
     });
     return;
   }
-  await openWorkspace(session);
+  await openWorkspace(session, true);
 }
 
 /** Where one of this person's records stands on its way to the server. */
