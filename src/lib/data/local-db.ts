@@ -2,7 +2,7 @@
 // on these alone, and the sync module replicates them when it can.
 import { compressingFetch } from './compressed-fetch';
 import { noteWrites } from './db-watch';
-import { rememberInfo } from './remote-info';
+import { rememberId, rememberInfo } from './remote-info';
 import type { Db, PouchStatic } from './pouch-types';
 import { limitPushSize } from './sized-batches';
 
@@ -58,7 +58,8 @@ export function closeRemoteForUpdate(): void {
 /**
  * The server's copy, through /db; large request bodies go gzipped (./compressed-fetch.ts) and
  * pushes of records with photos in requests of a bounded size (./sized-batches.ts); a failed
- * info request after a first answer gets the last answer (./remote-info.ts).
+ * info request after a first answer gets the last answer, and the id is asked once
+ * (./remote-info.ts).
  */
 export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db {
   const compressing = compressingFetch();
@@ -67,5 +68,5 @@ export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db
     fetch: (url, init) =>
       remoteClosed ? Promise.reject(new TypeError('closed for an update')) : compressing(url, init),
   }) as Db;
-  return rememberInfo(limitPushSize(db));
+  return rememberId(rememberInfo(limitPushSize(db)));
 }
