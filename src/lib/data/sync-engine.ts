@@ -246,7 +246,7 @@ export class SyncEngine {
     });
     // Where every change is a revision the pull wrote: what the hold's rows are confirmed by.
     let upTo: number | string | null = null;
-    let caughtUp = false;
+    let bothWays = false;
     try {
       const result = await timed('sync:firstPull', async () => await pull);
       if (this.pull !== pull) return; // cancelled by a restart or a stop
@@ -269,7 +269,7 @@ export class SyncEngine {
         this.remember({ pushedSeq: pushFrom });
         if (seqAfter(pushFrom, this.scannedSeq)) this.scannedSeq = pushFrom;
         this.schedulePendingCount(0);
-        caughtUp = true;
+        bothWays = true;
       }
     } catch {
       if (this.pull !== pull) return;
@@ -289,7 +289,7 @@ export class SyncEngine {
     // Everything on the server is here and nothing here waits to be sent: caught up both ways
     // now, not after the live replications' start (round trips that move nothing). What waits
     // for the records (their photos) starts at once; the live ones then say nothing new.
-    if (caughtUp) this.caughtUp();
+    if (bothWays) this.caughtUp();
     this.startLive();
   }
 

@@ -171,8 +171,8 @@ function forgetUnownedTyping() {
 /**
  * Opens the person's workspace as one unit: their store, databases, repositories (bound to
  * them and their commune), queries and syncs. `close` tears all of it down again.
+ * `signedInNow`: opened by a sign-in the server has just answered (nothing to ask it yet).
  */
-/** `signedInNow`: opened by a sign-in the server has just answered (nothing to ask it yet). */
 export async function openWorkspace(session: DeviceSession, signedInNow = false) {
   await closeWorkspace();
   const PouchDB = await timed('loadPouch', loadPouch);
