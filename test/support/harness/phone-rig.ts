@@ -18,11 +18,20 @@ import type { TcpProxy } from './tcp-proxy.ts';
 export interface Overlap {
   live: { push: number; pull: number };
   max: { push: number; pull: number };
+  /** How many live (continuous) replications have been started, either way. */
+  continuousStarted: number;
 }
 
-/** Counts the replications of `local` that have started and not yet stopped, per direction. */
+/**
+ * Counts the replications of `local` that have started and not yet stopped, per direction, and
+ * the live ones started.
+ */
 export function trackReplications(local: Db): Overlap {
-  const o: Overlap = { live: { push: 0, pull: 0 }, max: { push: 0, pull: 0 } };
+  const o: Overlap = {
+    live: { push: 0, pull: 0 },
+    max: { push: 0, pull: 0 },
+    continuousStarted: 0,
+  };
   const methods = local.replicate as unknown as Record<'to' | 'from', (...a: unknown[]) => never>;
   for (const [method, dir] of [
     ['to', 'push'],
@@ -31,6 +40,7 @@ export function trackReplications(local: Db): Overlap {
     const original = methods[method];
     methods[method] = (...args: unknown[]) => {
       const rep = original(...args) as PromiseLike<unknown>;
+      if ((args[1] as { live?: boolean } | undefined)?.live) o.continuousStarted += 1;
       o.live[dir] += 1;
       o.max[dir] = Math.max(o.max[dir], o.live[dir]);
       const done = () => void (o.live[dir] -= 1);
