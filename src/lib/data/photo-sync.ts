@@ -14,6 +14,12 @@ import type { SyncEvent } from './sync-status';
 /** Photo documents a round trip: about 0.6 MB, ~20 s on a 256 kbit/s link. */
 export const PHOTO_BATCH_SIZE = 2;
 
+/** A photo sync's batches (SyncOptions): a new phone's first pull keeps them small too. */
+export const photoBatches = (size = PHOTO_BATCH_SIZE) => ({
+  batchSize: size,
+  firstPullBatchSize: size,
+});
+
 /** A parked photo sync looks again after this long, doubling up to the maximum. */
 export const PHOTO_RECHECK = { firstMs: 5_000, maxMs: 5 * 60_000 };
 

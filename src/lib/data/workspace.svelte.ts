@@ -10,7 +10,7 @@ import { positionOf, primaryRole, type Role } from '$lib/domain/roles';
 import { CheckLog } from './check-log';
 import { timed } from './perf';
 import { PhotoLog, PhotoRepository } from './photos.repo';
-import { PHOTO_BATCH_SIZE } from './photo-sync';
+import { photoBatches } from './photo-sync';
 import { PhotoSyncController } from './photo-sync.svelte';
 import { holdForPull, watchIds } from './db-watch';
 import { kindOf } from '$lib/kinds';
@@ -243,8 +243,7 @@ export async function openWorkspace(session: DeviceSession, signedInNow = false)
     const photoOptions = {
       isOwnChange: (id: string) => photoOwner(id) === session.name,
       isPhoto: () => true,
-      batchSize: PHOTO_BATCH_SIZE,
-      firstPullBatchSize: PHOTO_BATCH_SIZE,
+      ...photoBatches(),
     };
     photoSyncs.push(
       new PhotoSyncController(

@@ -6,7 +6,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { compressingFetch } from '../../../src/lib/data/compressed-fetch.ts';
 import { FieldCheckRepository } from '../../../src/lib/data/field-checks.repo.ts';
-import { PHOTO_BATCH_SIZE, PhotosAfterRecords } from '../../../src/lib/data/photo-sync.ts';
+import {
+  PHOTO_BATCH_SIZE,
+  PhotosAfterRecords,
+  photoBatches,
+} from '../../../src/lib/data/photo-sync.ts';
 import { PhotoRepository } from '../../../src/lib/data/photos.repo.ts';
 import { rememberInfo } from '../../../src/lib/data/remote-info.ts';
 import type { Db } from '../../../src/lib/data/pouch-types.ts';
@@ -100,9 +104,8 @@ export class PhotoPhone {
       // answers with the last info instead of an unhandled rejection (remote-info.ts).
       const remote = rememberInfo(httpDb(serverUrl, name, account, fetch));
       const engine = new SyncEngine(local, remote, `sync:${label}:${db}`, this.env, {
-        batchSize,
         // As the app: photos keep their small batches on a new phone's first pull too.
-        ...(db === 'photos' ? { firstPullBatchSize: batchSize } : {}),
+        ...(db === 'photos' ? photoBatches(batchSize) : { batchSize }),
         isOwnChange: own,
       });
       engine.subscribe((e) => this.events.push({ db, e, at: performance.now() }));
