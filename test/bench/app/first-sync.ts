@@ -1,6 +1,9 @@
 // A new phone's first sync of the commune log, three ways, into Chromium's IndexedDB: the app
 // itself (sign-in to "up to date", UI running), the app's SyncEngine alone in a page, and plain
-// PouchDB.replicate at the engine's batch size and at its own best batch size.
+// PouchDB.replicate at the engine's batch size and at its own best batch size. The app always
+// runs in a browser just started, as on a new phone; so does the plain baseline it is judged
+// against (plainNew), while the other ways share one warmed page (their code already compiled
+// and optimised by the runs before).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DeviceStore } from '../../../src/lib/data/device-store.ts';
@@ -33,6 +36,10 @@ export interface FirstSync {
   plainSync: SyncWay;
   plainSame: SyncWay;
   plainBest: SyncWay;
+  /** Plain at its best batch in a browser just started, as the app's: the target's baseline. */
+  plainNew: SyncWay;
+  /** Each run's app ÷ plainNew of the same round (they run one after the other). */
+  pairRatios: number[];
   sweep: { batch: number; ms: number }[];
 }
 
@@ -137,6 +144,23 @@ async function pageRun(
   return { ms: res.ms, cpu: cpuDelta(cpu0, await phone.cpu(page)), up, down };
 }
 
+/** Plain replication on a new phone: a browser just started, its page loaded, then timed. */
+async function newPhoneRun(
+  s: FreshServer,
+  work: string,
+  benchJs: string,
+  n: number,
+  batch: number,
+  i: number,
+) {
+  const phone = await Phone.launch(path.join(work, `plain-new-phone-${i}`), benchJs);
+  try {
+    return await pageRun(phone, await phone.benchPage(s.proxyUrl), s, 'plainPull', n, batch, i);
+  } finally {
+    await phone.close();
+  }
+}
+
 export async function measureFirstSync(
   s: FreshServer,
   work: string,
@@ -162,6 +186,7 @@ export async function measureFirstSync(
       sync: [] as Run[],
       same: [] as Run[],
       best: [] as Run[],
+      fresh: [] as Run[],
     };
     // Interleaved, so that a slow spell of the shared machine hits every way alike.
     for (let i = 1; i <= runs; i++) {
@@ -170,9 +195,10 @@ export async function measureFirstSync(
       runsOf.sync.push(await pageRun(phone, page, s, 'plainSync', n, ENGINE_BATCH, i));
       runsOf.same.push(await pageRun(phone, page, s, 'plainPull', n, ENGINE_BATCH, i));
       runsOf.best.push(await pageRun(phone, page, s, 'plainPull', n, best, i));
+      runsOf.fresh.push(await newPhoneRun(s, work, benchJs, n, best, i));
       const last = (r: Run[]) => `${(r[r.length - 1].ms / 1000).toFixed(1)} s`;
       console.log(
-        `    run ${i}: app ${last(runsOf.app)}, engine ${last(runsOf.engine)}, plain sync ${last(runsOf.sync)}, plain@${ENGINE_BATCH} ${last(runsOf.same)}, plain@${best} ${last(runsOf.best)}`,
+        `    run ${i}: app ${last(runsOf.app)}, engine ${last(runsOf.engine)}, plain sync ${last(runsOf.sync)}, plain@${ENGINE_BATCH} ${last(runsOf.same)}, plain@${best} ${last(runsOf.best)}, plain@${best} new phone ${last(runsOf.fresh)}`,
       );
     }
     return {
@@ -181,7 +207,9 @@ export async function measureFirstSync(
       engine: way('SyncEngine alone, no UI', ENGINE_BATCH, runsOf.engine),
       plainSync: way('plain PouchDB.sync both ways, live (context)', ENGINE_BATCH, runsOf.sync),
       plainSame: way('plain replication, same batch', ENGINE_BATCH, runsOf.same),
-      plainBest: way('plain replication, its best batch', best, runsOf.best),
+      plainBest: way('plain replication, its best batch, warmed page', best, runsOf.best),
+      plainNew: way('plain replication, its best batch, new phone', best, runsOf.fresh),
+      pairRatios: runsOf.app.map((r, i) => r.ms / runsOf.fresh[i].ms),
       sweep,
     };
   } finally {
