@@ -2,10 +2,12 @@
 // feed what it wrote, the indexes take it from there and read nothing, and the pull's proof that
 // it wrote one revision per record confirms what they took. When that proof fails (a record with
 // two versions on the server, a record written on the phone meanwhile) they read again.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
+  FIRST_PULL_PACE_MS,
   followChanges,
   holdForPull,
+  POURING_PACE_MS,
   noteWrites,
   watchIds,
   type ChangeRow,
@@ -166,6 +168,53 @@ describe('a first pull that holds the live feed', () => {
     await expect.poll(() => watched, { timeout: 2000 }).toBe(2);
     await expect.poll(() => indexTold, { timeout: 2000 }).toBe(2);
     expect(await log.count()).toBe(1201);
+    stopWatch();
+    stopIndex();
+  });
+
+  it('tells the screens of a first pull when it ends, or after a long while, not at the pour’s pace', async () => {
+    const local = noteWrites(memoryDb('once'));
+    const log = logIndexOf(local);
+    let indexTold = 0;
+    const stopIndex = log.subscribe(() => (indexTold += 1));
+    let watched = 0;
+    const stopWatch = watchIds(
+      local,
+      (id) => id.startsWith('check:'),
+      () => (watched += 1),
+    );
+    await settle(50);
+    const hold = holdForPull(local);
+    const batch = (from: number) =>
+      Array.from({ length: 600 }, (_, n) => ({
+        ...makeCheck(from + n),
+        _rev: `1-${'f'.repeat(32)}`,
+      }));
+    const [first, second] = [batch(0), batch(1000)];
+    await local.bulkDocs([...first, ...second], { new_edits: false } as never);
+    // The pulled records pour in for longer than the pour's pace (a weak link)…
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      hold.tell(first as unknown as Record<string, unknown>[]);
+      await vi.advanceTimersByTimeAsync(POURING_PACE_MS + 1000);
+      // …the index has taken them in meanwhile, and told nobody: the screens wait for the end…
+      expect(await log.count()).toBe(600);
+      expect([watched, indexTold]).toEqual([0, 0]);
+      // …or for a long while: a pull of many minutes still fills the list in.
+      await vi.advanceTimersByTimeAsync(FIRST_PULL_PACE_MS);
+      expect([watched, indexTold]).toEqual([1, 1]);
+      hold.tell(second as unknown as Record<string, unknown>[]);
+      await vi.advanceTimersByTimeAsync(POURING_PACE_MS + 1000);
+      expect([watched, indexTold]).toEqual([1, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+    // The end: each screen is told at once, with everything.
+    hold.release((await local.info()).update_seq);
+    await expect.poll(() => [watched, indexTold], { timeout: 2000 }).toEqual([2, 2]);
+    expect(await log.count()).toBe(1200);
+    await settle(400);
+    expect([watched, indexTold]).toEqual([2, 2]);
     stopWatch();
     stopIndex();
   });

@@ -55,6 +55,15 @@ const BURST_MS = 50;
  * the first pull ends the screens are told at once (holdForPull).
  */
 export const POURING_PACE_MS = 10_000;
+/**
+ * While a new phone's first pull holds the feed (holdForPull), the screens hear of its records
+ * when it ends, and meanwhile at most this often: a burst updates each screen once. On a good
+ * link the pull ends first (10,000 records: about 15 s), and a mid-pull read of every open
+ * screen only slowed it; a weak link's first pull takes minutes, and the list still fills in.
+ * The first-sync notice shows how far the pull has come meanwhile. A write of the person's
+ * own is told at once all the same.
+ */
+export const FIRST_PULL_PACE_MS = 60_000;
 /** Changes within a window (this one and the one before) that make records "pour in". */
 const POURING = 500;
 const POURING_WINDOW_MS = 5_000;
@@ -324,11 +333,15 @@ export function watchIds(
     }, ms);
   };
   /**
-   * A first pull's rows pour in by definition; the person's own write meanwhile is told at
+   * A first pull's rows are told when it ends; the person's own write meanwhile is told at
    * once; otherwise a pour is many changes in the last few seconds (another phone's big sync).
    */
   const paceOf = (row: ChangeRow) =>
-    row.pulled || (!follower.held() && follower.pouring()) ? POURING_PACE_MS : BURST_MS;
+    row.pulled
+      ? FIRST_PULL_PACE_MS
+      : !follower.held() && follower.pouring()
+        ? POURING_PACE_MS
+        : BURST_MS;
   const follower = followChanges(
     db,
     (row) => {

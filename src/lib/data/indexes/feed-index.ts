@@ -7,6 +7,7 @@
 // A missing or outdated snapshot only costs one full pass of the changes feed. Subclasses say
 // what a document contributes (`apply`) and how the snapshot is stored (`restore`, `save`).
 import {
+  FIRST_PULL_PACE_MS,
   followChanges,
   POURING_PACE_MS,
   type ChangeRow,
@@ -61,8 +62,12 @@ export abstract class FeedIndex {
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   private lastNotify = 0;
+  /** When the call to the listeners waiting on notifyTimer is due (Date.now()). */
+  private notifyDue = 0;
   /** A call to the listeners held back by the pour's pace, due after the next catch-up. */
   private notifyOwed = false;
+  /** A change not from a first pull (the person's own write) waits to be told. */
+  private toldUnpulled = false;
   private lastCatchUp = 0;
   /** How many changes the last catch-up read. */
   private lastRead = 0;
@@ -120,7 +125,7 @@ export abstract class FeedIndex {
   /**
    * Calls back after the index has taken in new changes (own saves, replicated batches); a
    * burst of changes calls back once per catch-up, at most every NOTIFY_INTERVAL_MS (while
-   * records pour in, POURING_NOTIFY_INTERVAL_MS).
+   * records pour in, POURING_NOTIFY_INTERVAL_MS; a new phone's first pull, when it ends).
    */
   subscribe(onChange: () => void): () => void {
     this.listeners.add(onChange);
@@ -157,6 +162,7 @@ export abstract class FeedIndex {
       this.heard += 1;
     }
     if (relevant) this.freshAfter = performance.now();
+    if (relevant && !row.pulled) this.toldUnpulled = true;
     // Many changes, none of them this index's (the review index during a sync of records):
     // its place in the feed is still moved on, or every start would read them again.
     if (relevant || this.heard >= BIG_CATCH_UP) this.changed();
@@ -436,15 +442,27 @@ export abstract class FeedIndex {
   }
 
   private notify() {
-    if (this.notifyTimer) return;
-    const interval = this.pouring() ? POURING_NOTIFY_INTERVAL_MS : NOTIFY_INTERVAL_MS;
-    const wait = Math.max(0, this.lastNotify + interval - Date.now());
+    const wait = this.notifyWait();
+    if (this.notifyTimer) {
+      if (this.notifyDue <= Date.now() + wait) return;
+      clearTimeout(this.notifyTimer); // a write of the person's, due sooner than the pull's rows
+    }
+    this.notifyDue = Date.now() + wait;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = null;
       this.notifyOwed = false;
+      this.toldUnpulled = false;
       this.lastNotify = Date.now();
       this.listeners.forEach((l) => l());
     }, wait);
+  }
+
+  /** How long the next call to the listeners waits. */
+  private notifyWait(): number {
+    // A first pull's records are told when it ends (released), or after a long while.
+    if (this.follower?.held() && !this.toldUnpulled) return FIRST_PULL_PACE_MS;
+    const interval = this.pouring() ? POURING_NOTIFY_INTERVAL_MS : NOTIFY_INTERVAL_MS;
+    return Math.max(0, this.lastNotify + interval - Date.now());
   }
 }
 
