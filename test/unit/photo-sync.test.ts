@@ -66,6 +66,23 @@ describe('photos after records', () => {
     await gate.disarm();
   });
 
+  it("on a new phone, starts once every record is here, before the records' checkpoint", async () => {
+    const records = new Events();
+    const photos = new Photos(Date.now());
+    const gate = new PhotosAfterRecords(records, photos, undefined, { firstMs: 500, maxMs: 500 });
+    gate.arm(false);
+    records.emit({ type: 'active' });
+    await sleep(50);
+    expect(photos.starts).toEqual([]);
+    records.emit({ type: 'pulledAll' });
+    await expect.poll(() => photos.starts.length).toBe(1);
+    // Cut before the records' checkpoint was set: the photos are held again.
+    records.emit({ type: 'offline' });
+    await sleep(600);
+    expect(photos.starts.length).toBe(1);
+    await gate.disarm();
+  });
+
   it('a photo written here is sent at once; disarmed, nothing runs again', async () => {
     const records = new Events();
     const photos = new Photos(Date.now());

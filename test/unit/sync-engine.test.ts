@@ -239,6 +239,11 @@ describe('SyncEngine with the real server', () => {
     q.engine.subscribe(
       (e) => void (e.type === 'paused' && upToDateAfter.push(q.overlap.continuousStarted)),
     );
+    // Before the checkpoint, "all pulled" lets what waits for the records (photos) start.
+    const milestones: string[] = [];
+    q.engine.subscribe((e) => {
+      if (e.type === 'pulledAll' || e.type === 'paused') milestones.push(e.type);
+    });
     q.engine.start();
     await until(() => caughtUp(q), 'first sync');
     await until(
@@ -248,6 +253,7 @@ describe('SyncEngine with the real server', () => {
     );
     await new Promise((r) => setTimeout(r, 500));
     expect(upToDateAfter).toEqual([0]);
+    expect(milestones).toEqual(['pulledAll', 'paused']);
     expect(q.overlap.continuousStarted).toBe(2);
     // It never read the pulled records: none of them can be the person's unsent work.
     expect(counted.rows).toBe(0);

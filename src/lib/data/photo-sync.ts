@@ -1,6 +1,6 @@
 // Records before photos (issue 16.2): each record database's photos replicate in a second
 // pair of replications, over the paired photo database, started only once the records are up
-// to date both ways and held again whenever the records' sync restarts (back online, a retry)
+// to date both ways (a new phone's, once all its records are here) and held again whenever the records' sync restarts (back online, a retry)
 // or fails. A record is never queued behind photo bytes; photos go in small batches, each
 // checkpointed, so a cut link resends only the batch it cut (an attachment is whole or absent).
 // Once the photos have caught up they are parked (stopped) until the records move again or a
@@ -63,7 +63,9 @@ export class PhotosAfterRecords {
     this.recordsUpToDate = upToDate;
     this.stops = [
       this.records.subscribe((e) => {
-        if (e.type === 'paused') {
+        // A new phone's records are all here before their push checkpoint is set: the photos
+        // need not wait for that round trip.
+        if (e.type === 'paused' || e.type === 'pulledAll') {
           this.recordsUpToDate = true;
           this.recheckMs = this.timing.firstMs;
           this.run();

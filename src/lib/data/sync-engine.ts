@@ -256,6 +256,7 @@ export class SyncEngine {
       // A one-shot push from there sets the push checkpoint after the pulled records.
       if (pushFrom !== null) {
         hold?.release(upTo);
+        this.emit({ type: 'pulledAll' });
         await this.pushReady();
         if (this.pull !== pull) return;
         await timed(

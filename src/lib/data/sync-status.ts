@@ -33,6 +33,12 @@ export type SyncEvent =
   | { type: 'active' }
   | { type: 'progress'; written: number; pending: number | null }
   | { type: 'paused'; at: string }
+  /**
+   * A new phone's first pull has brought everything the server had, and nothing of the
+   * phone's waits to be sent: what waits for the records (their photos) may start. "Up to
+   * date" ('paused') follows once the push checkpoint is set.
+   */
+  | { type: 'pulledAll' }
   | { type: 'error'; error: SyncErrorCode }
   | { type: 'pendingCounted'; count: number; photos?: number }
   | { type: 'denied'; id: string; reason: string }
@@ -93,6 +99,7 @@ export function reduceSync(s: SyncStatus, e: SyncEvent): SyncStatus {
       return { ...s, rejected };
     }
     case 'pushed':
+    case 'pulledAll':
       return s;
     case 'stopped':
       return { ...s, phase: s.online ? 'connecting' : 'offline', progress: null };
