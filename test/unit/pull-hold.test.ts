@@ -83,6 +83,24 @@ describe('a first pull that holds the live feed', () => {
     await phone.close();
   });
 
+  it("writes the indexes' snapshots a moment after the pull, not beside its checkpoints", async () => {
+    const server = memoryDb('server-snapshot');
+    await server.bulkDocs(Array.from({ length: 600 }, (_, n) => makeCheck(n)));
+    const phone = await newPhone(server);
+    const snapshot = () =>
+      phone.local.get('_local/fieldbook-index-log').then(
+        (d) => (d as unknown as { seq: number }).seq,
+        () => null,
+      );
+    // Up to date: the checkpoints are set, and the snapshot is not written yet…
+    expect(await snapshot()).toBe(null);
+    // …but soon after, with everything the pull wrote.
+    const { update_seq } = await phone.local.info();
+    await expect.poll(snapshot, { timeout: 6000, interval: 200 }).toBe(update_seq);
+    expect(phone.reads.rows).toBe(0);
+    await phone.close();
+  });
+
   it('reads again when a pulled record has two versions, and then lists the conflict', async () => {
     const server = memoryDb('server-conflict');
     const docs = Array.from({ length: 700 }, (_, n) => makeCheck(n));

@@ -187,6 +187,8 @@ export abstract class FeedIndex {
       }
       this.lastCatchUp = 0;
       this.lastNotify = 0;
+      // The sync is setting its checkpoints and the screens read now: the snapshot waits.
+      this.persistNotBefore = Date.now() + PERSIST_DELAY_MS;
       this.changed();
       return;
     }
@@ -350,6 +352,8 @@ export abstract class FeedIndex {
   /** When the snapshot first had something unwritten (null: nothing). */
   private dirtySince: number | null = null;
   private lastPersist = 0;
+  /** A snapshot is not written before this (Date.now()): right after a first pull. */
+  private persistNotBefore = 0;
 
   /**
    * Writes the snapshot after a quiet moment, or soon after a big catch-up so that a restart
@@ -364,6 +368,7 @@ export abstract class FeedIndex {
       : now + PERSIST_DELAY_MS;
     at = Math.min(at, Math.max(now, this.dirtySince + PERSIST_MAX_WAIT_MS));
     if (urgent && !this.persisted) at = now; // the first snapshot on this device
+    at = Math.max(at, this.persistNotBefore);
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => this.persistUnlessPouring(), at - now);
     unsaved.add(this);
