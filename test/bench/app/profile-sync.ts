@@ -23,6 +23,9 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
     const phone = await Phone.launch(path.join(work, 'phone'), benchJs);
     try {
       const page = await phone.page();
+      // Loaded before the tap: the benchmark's own script must not load during the sync.
+      const counter = await phone.benchPage(s.proxyUrl);
+      await page.bringToFront();
       await page.goto(`${s.proxyUrl}/login`);
       await page.getByLabel('Tên đăng nhập').fill(OFFICER.name);
       await page.getByLabel('Mật khẩu').fill(OFFICER.password);
@@ -38,7 +41,6 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
         await page.waitForURL((url) => !url.pathname.startsWith('/login'));
         await page.goto(`${s.proxyUrl}${screen}`);
       }
-      const counter = await phone.benchPage(s.proxyUrl);
       let at = 0;
       for (;;) {
         const mark = await page.evaluate(
