@@ -62,6 +62,31 @@ async function newPhone(server: Db) {
   };
 }
 
+/** A phone's database with a screen on the log index and one watching records' ids. */
+async function screensOn(name: string) {
+  const local = noteWrites(memoryDb(name));
+  const log = logIndexOf(local);
+  let indexTold = 0;
+  const stopIndex = log.subscribe(() => (indexTold += 1));
+  let watched = 0;
+  const stopWatch = watchIds(
+    local,
+    (id) => id.startsWith('check:'),
+    () => (watched += 1),
+  );
+  await settle(50);
+  return {
+    local,
+    log,
+    /** How often each was told: the watcher, then the index. */
+    told: () => [watched, indexTold],
+    stop: () => {
+      stopWatch();
+      stopIndex();
+    },
+  };
+}
+
 describe('a first pull that holds the live feed', () => {
   it('lets the indexes take every pulled record without reading one, up to where the pull ends', async () => {
     const server = memoryDb('server');
@@ -153,20 +178,10 @@ describe('a first pull that holds the live feed', () => {
   });
 
   it('tells the screens as soon as the pull ends, not at the pace of the pour', async () => {
-    const local = noteWrites(memoryDb('paced'));
-    const log = logIndexOf(local);
-    let indexTold = 0;
-    const stopIndex = log.subscribe(() => (indexTold += 1));
-    let watched = 0;
-    const stopWatch = watchIds(
-      local,
-      (id) => id.startsWith('check:'),
-      () => (watched += 1),
-    );
-    await settle(50);
+    const { local, log, told, stop } = await screensOn('paced');
     // A save of the person's is told at once, by both.
     await local.put(makeCheck(9999));
-    await expect.poll(() => [watched, indexTold]).toEqual([1, 1]);
+    await expect.poll(() => told()).toEqual([1, 1]);
     const hold = holdForPull(local);
     const pour = async (from: number) => {
       const docs = Array.from({ length: 600 }, (_, n) => ({
@@ -180,28 +195,16 @@ describe('a first pull that holds the live feed', () => {
     await pour(0);
     await pour(1000);
     await settle(1500);
-    expect([watched, indexTold]).toEqual([1, 1]);
+    expect(told()).toEqual([1, 1]);
     // …but the moment the pull ends, they are, with everything it wrote.
     hold.release((await local.info()).update_seq);
-    await expect.poll(() => watched, { timeout: 2000 }).toBe(2);
-    await expect.poll(() => indexTold, { timeout: 2000 }).toBe(2);
+    await expect.poll(told, { timeout: 2000 }).toEqual([2, 2]);
     expect(await log.count()).toBe(1201);
-    stopWatch();
-    stopIndex();
+    stop();
   });
 
   it('tells the screens of a first pull when it ends, or after a long while, not at the pour’s pace', async () => {
-    const local = noteWrites(memoryDb('once'));
-    const log = logIndexOf(local);
-    let indexTold = 0;
-    const stopIndex = log.subscribe(() => (indexTold += 1));
-    let watched = 0;
-    const stopWatch = watchIds(
-      local,
-      (id) => id.startsWith('check:'),
-      () => (watched += 1),
-    );
-    await settle(50);
+    const { local, log, told, stop } = await screensOn('once');
     const hold = holdForPull(local);
     const batch = (from: number) =>
       Array.from({ length: 600 }, (_, n) => ({
@@ -217,24 +220,23 @@ describe('a first pull that holds the live feed', () => {
       await vi.advanceTimersByTimeAsync(POURING_PACE_MS + 1000);
       // …the index has taken them in meanwhile, and told nobody: the screens wait for the end…
       expect(await log.count()).toBe(600);
-      expect([watched, indexTold]).toEqual([0, 0]);
+      expect(told()).toEqual([0, 0]);
       // …or for a long while: a pull of many minutes still fills the list in.
       await vi.advanceTimersByTimeAsync(FIRST_PULL_PACE_MS);
-      expect([watched, indexTold]).toEqual([1, 1]);
+      expect(told()).toEqual([1, 1]);
       hold.tell(second as unknown as Record<string, unknown>[]);
       await vi.advanceTimersByTimeAsync(POURING_PACE_MS + 1000);
-      expect([watched, indexTold]).toEqual([1, 1]);
+      expect(told()).toEqual([1, 1]);
     } finally {
       vi.useRealTimers();
     }
     // The end: each screen is told at once, with everything.
     hold.release((await local.info()).update_seq);
-    await expect.poll(() => [watched, indexTold], { timeout: 2000 }).toEqual([2, 2]);
+    await expect.poll(() => told(), { timeout: 2000 }).toEqual([2, 2]);
     expect(await log.count()).toBe(1200);
     await settle(400);
-    expect([watched, indexTold]).toEqual([2, 2]);
-    stopWatch();
-    stopIndex();
+    expect(told()).toEqual([2, 2]);
+    stop();
   });
 
   it("tells the screens of the person's own write at once while a first pull pours in", async () => {
