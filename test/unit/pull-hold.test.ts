@@ -62,6 +62,13 @@ async function newPhone(server: Db) {
   };
 }
 
+/** Records as a pull writes them (one revision each), numbered from `from`. */
+const pulledChecks = (from: number, count = 600) =>
+  Array.from({ length: count }, (_, n) => ({
+    ...makeCheck(from + n),
+    _rev: `1-${'d'.repeat(32)}`,
+  }));
+
 /** A phone's database with a screen on the log index and one watching records' ids. */
 async function screensOn(name: string) {
   const local = noteWrites(memoryDb(name));
@@ -184,10 +191,7 @@ describe('a first pull that holds the live feed', () => {
     await expect.poll(() => told()).toEqual([1, 1]);
     const hold = holdForPull(local);
     const pour = async (from: number) => {
-      const docs = Array.from({ length: 600 }, (_, n) => ({
-        ...makeCheck(from + n),
-        _rev: `1-${'d'.repeat(32)}`,
-      }));
+      const docs = pulledChecks(from);
       await local.bulkDocs(docs, { new_edits: false } as never);
       hold.tell(docs as unknown as Record<string, unknown>[]);
     };
@@ -206,12 +210,7 @@ describe('a first pull that holds the live feed', () => {
   it('tells the screens of a first pull when it ends, or after a long while, not at the pour’s pace', async () => {
     const { local, log, told, stop } = await screensOn('once');
     const hold = holdForPull(local);
-    const batch = (from: number) =>
-      Array.from({ length: 600 }, (_, n) => ({
-        ...makeCheck(from + n),
-        _rev: `1-${'f'.repeat(32)}`,
-      }));
-    const [first, second] = [batch(0), batch(1000)];
+    const [first, second] = [pulledChecks(0), pulledChecks(1000)];
     await local.bulkDocs([...first, ...second], { new_edits: false } as never);
     // The pulled records pour in for longer than the pour's pace (a weak link)…
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -240,25 +239,16 @@ describe('a first pull that holds the live feed', () => {
   });
 
   it("tells the screens of the person's own write at once while a first pull pours in", async () => {
-    const local = noteWrites(memoryDb('own-while-held'));
-    let watched = 0;
-    const stop = watchIds(
-      local,
-      (id) => id.startsWith('check:'),
-      () => (watched += 1),
-    );
-    await settle(50);
+    const { local, told, stop } = await screensOn('own-while-held');
+    const watched = () => told()[0];
     const hold = holdForPull(local);
-    const docs = Array.from({ length: 600 }, (_, n) => ({
-      ...makeCheck(n),
-      _rev: `1-${'e'.repeat(32)}`,
-    }));
+    const docs = pulledChecks(0);
     await local.bulkDocs(docs, { new_edits: false } as never);
     hold.tell(docs as unknown as Record<string, unknown>[]);
     await settle(300);
-    expect(watched).toBe(0); // the pulled records wait for the pour's pace…
+    expect(watched()).toBe(0); // the pulled records wait for the pour's pace…
     await local.put(makeCheck(5000));
-    await expect.poll(() => watched, { timeout: 1000 }).toBe(1); // …the person's save does not
+    await expect.poll(watched, { timeout: 1000 }).toBe(1); // …the person's save does not
     hold.release(null);
     stop();
   });
