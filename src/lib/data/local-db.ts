@@ -4,6 +4,7 @@ import { compressingFetch } from './compressed-fetch';
 import { noteWrites } from './db-watch';
 import { rememberId, rememberInfo } from './remote-info';
 import type { Db, PouchStatic } from './pouch-types';
+import { readAhead } from './read-ahead';
 import { limitPushSize } from './sized-batches';
 
 let pouchPromise: Promise<PouchStatic> | null = null;
@@ -55,18 +56,30 @@ export function closeRemoteForUpdate(): void {
   remoteClosed = true;
 }
 
+/** Reading a remote database's first pull ahead (./read-ahead.ts), by the database. */
+const readsAhead = new WeakMap<Db, () => () => void>();
+
+/** Starts reading a first pull from `remote` one batch ahead; returns its stop. */
+export function pullAhead(remote: Db): () => void {
+  return readsAhead.get(remote)?.() ?? (() => undefined);
+}
+
 /**
  * The server's copy, through /db; large request bodies go gzipped (./compressed-fetch.ts) and
  * pushes of records with photos in requests of a bounded size (./sized-batches.ts); a failed
  * info request after a first answer gets the last answer, and the id is asked once
- * (./remote-info.ts).
+ * (./remote-info.ts). A new phone's first pull may read one batch ahead (pullAhead).
  */
 export function remoteDb(PouchDB: PouchStatic, origin: string, name: string): Db {
   const compressing = compressingFetch();
+  const closed = () => Promise.reject(new TypeError('closed for an update'));
+  const ahead = readAhead((url, init) => (remoteClosed ? closed() : compressing(url, init)));
   const db = new PouchDB(`${origin}/db/${name}`, {
     skip_setup: true,
-    fetch: (url, init) =>
-      remoteClosed ? Promise.reject(new TypeError('closed for an update')) : compressing(url, init),
+    // Nothing read ahead is handed over once closed either.
+    fetch: (url, init) => (remoteClosed ? closed() : ahead.fetch(url, init)),
   }) as Db;
-  return rememberId(rememberInfo(limitPushSize(db)));
+  const remote = rememberId(rememberInfo(limitPushSize(db)));
+  readsAhead.set(remote, () => ahead.start());
+  return remote;
 }

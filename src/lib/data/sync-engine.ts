@@ -53,6 +53,11 @@ export interface SyncOptions {
    */
   firstPullBatchSize?: number;
   /**
+   * Starts reading a new phone's first pull one batch ahead (read-ahead.ts, local-db.ts
+   * pullAhead): every revision is missing there. Returns its stop.
+   */
+  readAhead?: () => () => void;
+  /**
    * What must be done before anything is sent: the device migration of the person's unsent
    * records (migrate-local.ts). A new phone's first pull does not wait for it.
    */
@@ -234,6 +239,7 @@ export class SyncEngine {
     }
     const written = this.firstPull;
     if (!written) return this.startLive();
+    const stopAhead = this.options.readAhead?.();
     const pull = this.local.replicate.from(this.remote, {
       batch_size: this.options.firstPullBatchSize ?? FIRST_PULL_BATCH_SIZE,
     });
@@ -248,7 +254,7 @@ export class SyncEngine {
     let upTo: number | string | null = null;
     let bothWays = false;
     try {
-      const result = await timed('sync:firstPull', async () => await pull);
+      const result = await timed('sync:firstPull', async () => await pull).finally(stopAhead);
       if (this.pull !== pull) return; // cancelled by a restart or a stop
       const pushFrom = result.ok ? await onlyPulledUpTo(this.local, written) : null;
       upTo = pushFrom;

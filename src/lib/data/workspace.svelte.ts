@@ -26,6 +26,7 @@ import {
   loadPouch,
   localDbName,
   openLocalDb,
+  pullAhead,
   remoteDb,
 } from './local-db';
 import { PlanRepository } from './plan.repo';
@@ -234,7 +235,12 @@ export async function openWorkspace(session: DeviceSession, signedInNow = false)
       memoryKey,
       // A first pull tells the screens what it wrote rather than have them read it again; it
       // need not wait for the migration, which only what is sent must pass.
-      { isOwnChange: isOwnWork, holdFeed: () => holdForPull(local), beforePush: migrated },
+      {
+        isOwnChange: isOwnWork,
+        holdFeed: () => holdForPull(local),
+        beforePush: migrated,
+        readAhead: () => pullAhead(remote),
+      },
       undefined,
       receipts,
     );
@@ -245,13 +251,17 @@ export async function openWorkspace(session: DeviceSession, signedInNow = false)
       isPhoto: () => true,
       ...photoBatches(),
     };
+    const remotePhotos = remoteDb(PouchDB, location.origin, photoName);
     photoSyncs.push(
       new PhotoSyncController(
         records,
         localPhotos,
-        remoteDb(PouchDB, location.origin, photoName),
+        remotePhotos,
         store.keyFor(`sync:${photoName}`),
-        photoOptions,
+        {
+          ...photoOptions,
+          readAhead: () => pullAhead(remotePhotos),
+        },
       ),
     );
   }
