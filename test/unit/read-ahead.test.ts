@@ -56,6 +56,14 @@ function server(fail: (init: RequestInit) => 'error' | 'refused' | null = () => 
   return { fetch, asked, cancelled };
 }
 
+/** A read-ahead over the stand-in server, started as a first pull starts it. */
+function started(fail?: Parameters<typeof server>[0]) {
+  const s = server(fail);
+  const ahead = readAhead(s.fetch);
+  ahead.start();
+  return { s, ahead };
+}
+
 /** A changes page through the read-ahead, read by the replication as PouchDB reads it. */
 async function readChanges(ahead: ReturnType<typeof readAhead>, since: number, feed = '') {
   await (await ahead.fetch(changesUrl(since, feed), { method: 'GET' })).json();
@@ -64,9 +72,7 @@ async function readChanges(ahead: ReturnType<typeof readAhead>, since: number, f
 
 describe('reading a first pull ahead', () => {
   it('asks for a batch once its changes are read, and answers the replication with it', async () => {
-    const s = server();
-    const ahead = readAhead(s.fetch);
-    ahead.start();
+    const { s, ahead } = started();
     await readChanges(ahead, 0);
     expect(s.asked).toEqual(['changes 0', 'bulk_get check:0 check:1']);
     // The replication asks for the same revisions, in its own order: nothing more is sent.
@@ -76,9 +82,7 @@ describe('reading a first pull ahead', () => {
   });
 
   it('reads one batch ahead: the next is asked for when the replication takes one', async () => {
-    const s = server();
-    const ahead = readAhead(s.fetch);
-    ahead.start();
+    const { s, ahead } = started();
     await readChanges(ahead, 0);
     await readChanges(ahead, 2);
     await readChanges(ahead, 4);
@@ -91,9 +95,7 @@ describe('reading a first pull ahead', () => {
   });
 
   it('sends a request for fewer revisions as it is, and drops what it read ahead for it', async () => {
-    const s = server();
-    const ahead = readAhead(s.fetch);
-    ahead.start();
+    const { s, ahead } = started();
     await readChanges(ahead, 0);
     await readChanges(ahead, 2);
     // check:0 was on the phone already: the replication asks for check:1 alone.
@@ -109,9 +111,7 @@ describe('reading a first pull ahead', () => {
   });
 
   it('skips batches the replication never asks for (nothing of them was missing)', async () => {
-    const s = server();
-    const ahead = readAhead(s.fetch);
-    ahead.start();
+    const { s, ahead } = started();
     await readChanges(ahead, 0);
     await readChanges(ahead, 2);
     await (await ahead.fetch(BULK_GET, bulkGet(revsOf(2)))).json();
@@ -120,9 +120,7 @@ describe('reading a first pull ahead', () => {
   });
 
   it('does not read a batch the replication asked for before its page was planned', async () => {
-    const s = server();
-    const ahead = readAhead(s.fetch);
-    ahead.start();
+    const { s, ahead } = started();
     // The replication is quicker than the read-ahead's own reading of the page.
     const res = await ahead.fetch(changesUrl(0), { method: 'GET' });
     await (await ahead.fetch(BULK_GET, bulkGet(revsOf(0)))).json();
@@ -135,9 +133,7 @@ describe('reading a first pull ahead', () => {
     'asks the server itself when reading ahead failed (%s): the replication gets its answer',
     async (how) => {
       let failures = 1;
-      const s = server(() => (failures-- > 0 ? how : null));
-      const ahead = readAhead(s.fetch);
-      ahead.start();
+      const { s, ahead } = started(() => (failures-- > 0 ? how : null));
       await readChanges(ahead, 0);
       const answer = await ahead.fetch(BULK_GET, bulkGet(revsOf(0)));
       expect(answer.ok).toBe(true);
