@@ -1,8 +1,9 @@
 // Records before photos (issue 16.2): each record database's photos replicate in a second
 // pair of replications, over the paired photo database, started only once the records are up
 // to date both ways (a new phone's, once all its records are here) and held again whenever
-// the records' sync restarts (back online, a retry) or fails. A record is never queued behind photo bytes; photos go in small batches, each
-// checkpointed, so a cut link resends only the batch it cut (an attachment is whole or absent).
+// the records' sync restarts (back online, a retry) or fails. A record is never queued behind
+// photo bytes; photos go in small batches, each checkpointed, so a cut link resends only the
+// batch it cut (an attachment is whole or absent).
 // Once the photos have caught up they are parked (stopped) until the records move again or a
 // photo is written here: a live photo pull would hold a long-poll open for nothing, and a
 // browser has six connections per server (three record databases and three photo databases

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { OFFICER } from '../../support/fixtures.ts';
-import { withFreshServer } from '../../support/harness/fresh-server.ts';
+import { withFreshServer, type FreshServer } from '../../support/harness/fresh-server.ts';
 import { runLighthouse, type LighthouseResult } from '../lighthouse.ts';
 import type { Page } from 'playwright-core';
 import { Phone } from './browser.ts';
@@ -254,6 +254,8 @@ export async function measureApp(root: string): Promise<AppBench> {
   const syncRuns = Number(env('BENCH_APP_SYNC_RUNS', '3'));
   const skip = new Set(env('BENCH_APP_SKIP', '').split(',').filter(Boolean));
   return await withBenchSite(root, 'fieldbook-app-bench-', async ({ work, benchJs }) => {
+    const firstSyncOn = (s: FreshServer) =>
+      guard('first sync', () => measureFirstSync(s, work, benchJs, syncRecords, syncRuns));
     const screens = await withFreshServer(async (s) => {
       const total = Math.max(...sizes, syncRecords);
       let onServer = 0;
@@ -297,12 +299,7 @@ export async function measureApp(root: string): Promise<AppBench> {
       // After the screens, so that their figures are in the log even if a slow sync runs long;
       // on a server that holds the sync's records and no more (it held the screens' 50,000,
       // which a new phone then pulled, until 2026-11-29).
-      const firstSync =
-        skip.has('sync') || onServer !== syncRecords
-          ? null
-          : await guard('first sync', () =>
-              measureFirstSync(s, work, benchJs, syncRecords, syncRuns),
-            );
+      const firstSync = skip.has('sync') || onServer !== syncRecords ? null : await firstSyncOn(s);
       return { firstSync, scales, size, lighthouse, lighthouseRecords: onServer };
     });
     const firstSync = skip.has('sync')
@@ -310,9 +307,7 @@ export async function measureApp(root: string): Promise<AppBench> {
       : (screens.firstSync ??
         (await withFreshServer(async (s) => {
           await uploadRecords(s.server.url, 0, syncRecords, syncRecords, 'app');
-          return await guard('first sync', () =>
-            measureFirstSync(s, work, benchJs, syncRecords, syncRuns),
-          );
+          return await firstSyncOn(s);
         })));
     return { ...screens, firstSync };
   });

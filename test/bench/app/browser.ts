@@ -94,12 +94,17 @@ export class Phone {
   }
 
   async signIn(page: Page, origin: string, who: { name: string; password: string }) {
-    await page.goto(`${origin}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(who.name);
-    await page.getByLabel('Mật khẩu').fill(who.password);
+    await this.fillSignIn(page, origin, who);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     // Signed in once the app has left the sign-in page (it remembers the session then).
     await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 120_000 });
+  }
+
+  /** The sign-in screen with `who`'s name and password typed, not yet sent. */
+  async fillSignIn(page: Page, origin: string, who: { name: string; password: string }) {
+    await page.goto(`${origin}/login`);
+    await page.getByLabel('Tên đăng nhập').fill(who.name);
+    await page.getByLabel('Mật khẩu').fill(who.password);
   }
 
   /** CPU used so far: the page's main thread and every process of this browser. */

@@ -86,25 +86,35 @@ export const markPushed = (page: Page, seq: number) =>
     [new DeviceStore(OFFICER.name).keyFor(`sync:${LOG_DB}`), seq] as const,
   );
 
+/**
+ * A new phone on the sign-in screen with the officer's name and password typed, and the tab
+ * that counts the records at the end. That tab is loaded before the clock starts: loading it
+ * during the sync charged the app with the benchmark's own script (fixed 2026-11-28).
+ */
+export async function signInFilled(phone: Phone, origin: string) {
+  const page = await phone.page();
+  const counter = await phone.benchPage(origin);
+  await page.bringToFront();
+  await phone.fillSignIn(page, origin, OFFICER);
+  return { page, counter };
+}
+
+/** Taps "Đăng nhập"; the page's clock at the tap. */
+export const tapSignIn = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const t = performance.now();
+    document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    return t;
+  });
+
 /** The app on a new phone: from the sign-in tap to "up to date" with every record local. */
 async function appRun(s: FreshServer, work: string, benchJs: string, n: number, i: number) {
   const phone = await Phone.launch(path.join(work, `first-sync-${i}`), benchJs);
   try {
-    const page = await phone.page();
-    // The tab that counts the records at the end, loaded before the clock starts: loading it
-    // during the sync charged the app with the benchmark's own script (fixed 2026-11-28).
-    const counter = await phone.benchPage(s.proxyUrl);
-    await page.bringToFront();
-    await page.goto(`${s.proxyUrl}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(OFFICER.name);
-    await page.getByLabel('Mật khẩu').fill(OFFICER.password);
+    const { page, counter } = await signInFilled(phone, s.proxyUrl);
     const cpu0 = await phone.cpu(page);
     s.proxy.resetCounters();
-    const t0 = await page.evaluate(() => {
-      const t = performance.now();
-      document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-      return t;
-    });
+    const t0 = await tapSignIn(page);
     let seen = -1;
     for (const deadline = Date.now() + 20 * 60_000; Date.now() < deadline;) {
       const at = await page.evaluate(

@@ -9,7 +9,7 @@ import { OFFICER } from '../../support/fixtures.ts';
 import { withFreshServer } from '../../support/harness/fresh-server.ts';
 import { Phone } from './browser.ts';
 import { withBenchSite } from './site.ts';
-import { APP_DB, call } from './first-sync.ts';
+import { APP_DB, call, signInFilled, tapSignIn } from './first-sync.ts';
 import { LOG_DB, uploadRecords } from './server-data.ts';
 import { printCpu, startCpuProfile } from './timeline.ts';
 
@@ -22,19 +22,9 @@ await withBenchSite(root, 'fieldbook-profile-sync-', async ({ work, benchJs }) =
     console.log(`${records} records on the server`);
     const phone = await Phone.launch(path.join(work, 'phone'), benchJs);
     try {
-      const page = await phone.page();
-      // Loaded before the tap: the benchmark's own script must not load during the sync.
-      const counter = await phone.benchPage(s.proxyUrl);
-      await page.bringToFront();
-      await page.goto(`${s.proxyUrl}/login`);
-      await page.getByLabel('Tên đăng nhập').fill(OFFICER.name);
-      await page.getByLabel('Mật khẩu').fill(OFFICER.password);
+      const { page, counter } = await signInFilled(phone, s.proxyUrl);
       const cpu = await startCpuProfile(page, 1000);
-      const t0 = await page.evaluate(() => {
-        const t = performance.now();
-        document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-        return t;
-      });
+      const t0 = await tapSignIn(page);
       // BENCH_SYNC_SCREEN=/device: the sync with a screen that follows no index (a lower bound).
       const screen = process.env.BENCH_SYNC_SCREEN;
       if (screen) {
